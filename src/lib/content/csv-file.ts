@@ -1,0 +1,78 @@
+import Papa from 'papaparse';
+import type { ProblemList } from './problems';
+
+export interface CsvRow {
+  /** Line of the file where the row starts (the header is line 1). */
+  line: number;
+  /** Trimmed cells by column name; an empty cell is absent. */
+  cells: Record<string, string>;
+}
+
+export interface CsvFile {
+  header: string[];
+  /** Column number (from 1, as a spreadsheet counts) of each column name. */
+  columnOf: Record<string, number>;
+  rows: CsvRow[];
+}
+
+/**
+ * Reads CSV text with papaparse, keeping the line each row starts on so that every later message
+ * can point at it. Columns are reported by number, as a spreadsheet counts them.
+ */
+export function readCsv(text: string, file: string, problems: ProblemList): CsvFile {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Newlines before an offset, counted once, so a row's line is found in one pass.
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+
+  const records: { line: number; fields: string[] }[] = [];
+  let previousCursor = 0;
+  Papa.parse<string[]>(source, {
+    skipEmptyLines: false,
+    step(result) {
+      const start = previousCursor;
+      previousCursor = result.meta.cursor;
+      const fields = result.data.map((f) => f.replace(/\r$/, ''));
+      for (const error of result.errors) {
+        problems.add(file, lineAt(start), 1, csvErrorMessage(error.code, error.message));
+      }
+      if (fields.length === 1 && fields[0].trim() === '') return;
+      records.push({ line: lineAt(start), fields });
+    },
+  });
+
+  const header = (records.shift()?.fields ?? []).map((h) => h.trim());
+  const columnOf: Record<string, number> = {};
+  header.forEach((name, i) => {
+    if (name && !(name in columnOf)) columnOf[name] = i + 1;
+  });
+  const rows = records.map(({ line, fields }) => {
+    const cells: Record<string, string> = {};
+    fields.forEach((f, i) => {
+      const name = header[i];
+      const value = f.trim();
+      if (name && value !== '' && !(name in cells)) cells[name] = value;
+    });
+    if (fields.length > header.length && fields.slice(header.length).some((f) => f.trim() !== '')) {
+      problems.add(file, line, header.length + 1, `this row has ${fields.length} cells but the header names ${header.length} columns; remove the extra cells or add a column name`);
+    }
+    return { line, cells };
+  });
+  return { header, columnOf, rows };
+}
+
+function csvErrorMessage(code: string, message: string) {
+  if (code === 'MissingQuotes') return 'a quoted cell is never closed; add the closing double quote (")';
+  if (code === 'InvalidQuotes') return 'a double quote (") appears inside an unquoted cell; put the whole cell in double quotes and write "" for each quote inside it';
+  return `this line cannot be read as CSV (${message})`;
+}

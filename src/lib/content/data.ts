@@ -1,0 +1,227 @@
+import { AREAS, CSV_COLUMNS, DataRowSchema, REQUIRED_COLUMNS, STATUSES } from '../schemas/data-row';
+import type { Indicator, Observation } from '../model';
+import { FREQUENCY_KIND, parsePeriod, periodName, type Period } from '../periods';
+import type { ProblemList } from './problems';
+import type { CsvFile } from './csv-file';
+import { didYouMean } from './suggest';
+
+const FILE_RE = /^data\/(\d{4})-(\d{2})\/q([1-4])\.csv$/;
+
+/** The financial quarter a data file holds, from its path; undefined when the name is not one. */
+export function quarterOfFile(path: string): Period | undefined {
+  const m = FILE_RE.exec(path);
+  if (!m) return undefined;
+  return parsePeriod(`${m[1]}/${m[2]} Q${m[3]}`);
+}
+
+export const FILE_NAME_HINT = 'name quarterly files data/<YYYY-YY>/q<1-4>.csv, like data/2018-19/q1.csv for April to June 2018';
+
+const NUMBER_RE = /^-?\d+(\.\d+)?$/;
+const WHOLE_RE = /^\d+$/;
+
+/** Suggests the plain number a person probably meant: "12.5%" → 12.5, "£1,200" → 1200. */
+function plainNumber(text: string) {
+  const cleaned = text.replace(/[%£,\s]/g, '').replace(/^\+/, '');
+  return NUMBER_RE.test(cleaned) ? cleaned : undefined;
+}
+
+function notANumber(column: string, text: string) {
+  const plain = plainNumber(text);
+  return `${column} "${text}" is not a number; ${plain !== undefined ? `write ${plain}` : 'write a plain number such as 12.5, with no %, £, commas or spaces'}`;
+}
+
+/**
+ * Checks one file's rows against the indicators and turns them into observations. Rules that
+ * span files (duplicates and revisions) are checked afterwards by `checkAcrossFiles`.
+ */
+export function readDataFile(
+  file: string,
+  quarter: Period,
+  csv: CsvFile,
+  indicators: Map<string, Indicator>,
+  problems: ProblemList,
+): Observation[] {
+  const col = (name: string) => csv.columnOf[name] ?? 1;
+  for (const name of csv.header) {
+    if (name && !(CSV_COLUMNS as readonly string[]).includes(name)) {
+      problems.add(file, 1, csv.header.indexOf(name) + 1, `unknown column "${name}"; expected one of ${CSV_COLUMNS.join(', ')}${didYouMean(name, CSV_COLUMNS)}`);
+    }
+  }
+  const missing = REQUIRED_COLUMNS.filter((c) => !(c in csv.columnOf));
+  if (missing.length) {
+    problems.add(file, 1, 1, `the header row has no ${missing.map((c) => `"${c}"`).join(' or ')} column; the first row must name the columns, at least indicator, period and value`);
+    return [];
+  }
+
+  const out: Observation[] = [];
+  for (const { line, cells } of csv.rows) {
+    const at = (column: string, message: string) => problems.add(file, line, col(column), message);
+    const parsed = DataRowSchema.safeParse(cells);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = String(issue.path[0]);
+        if (issue.code === 'invalid_enum_value') {
+          const options = column === 'area' ? AREAS : STATUSES;
+          at(column, `${column} "${issue.received}" is not allowed; write one of ${options.join(', ')}${column === 'area' ? ' (or leave it empty for local)' : ''}${didYouMean(String(issue.received), options)}`);
+        } else if (issue.code === 'invalid_type' && issue.received === 'undefined') {
+          at(column, `${column} is empty; ${column === 'indicator' ? 'write an indicator id' : 'write a period such as 2018-06 or 2018/19 Q1'}`);
+        } else {
+          at(column, `${column}: ${issue.message}`);
+        }
+      }
+      continue;
+    }
+    const row = parsed.data;
+    let ok = true;
+    const fail = (column: string, message: string) => {
+      at(column, message);
+      ok = false;
+    };
+
+    const indicator = indicators.get(row.indicator);
+    if (!indicator) fail('indicator', `unknown indicator "${row.indicator}"${didYouMean(row.indicator, indicators.keys())}${didYouMean(row.indicator, indicators.keys()) ? '' : '; add content/indicators/' + row.indicator + '.yaml or correct the id'}`);
+
+    const period = parsePeriod(row.period);
+    if (!period) {
+      fail('period', `period "${row.period}" is not a period; write a month as 2018-06, a quarter as 2018/19 Q1 or a financial year as 2018/19`);
+    } else if (period.end > quarter.end) {
+      fail('period', `period ${row.period} ends after this file's quarter, ${periodName(quarter)}; move the row to the file for the quarter it belongs to`);
+    } else if (indicator) {
+      const expected = FREQUENCY_KIND[indicator.frequency];
+      const allowed = row.area === 'local' ? [expected] : [expected, 'year'];
+      if (!allowed.includes(period.kind)) {
+        const example = { month: '2018-06', quarter: '2018/19 Q1', year: '2018/19' }[expected];
+        fail(
+          'period',
+          `period ${row.period} is a ${period.kind}, but ${indicator.id} is ${indicator.frequency}; write a ${expected} such as ${example}${row.area === 'local' ? '' : ', or a financial year for a comparator'}`,
+        );
+      }
+    }
+
+    if (indicator) {
+      if (indicator.categories) {
+        if (row.breakdown === undefined) fail('breakdown', `breakdown is empty, but ${indicator.id} is broken down by category; write one of ${Object.keys(indicator.categories).join(', ')}`);
+        else if (!(row.breakdown in indicator.categories)) {
+          const keys = Object.keys(indicator.categories);
+          fail('breakdown', `unknown breakdown "${row.breakdown}" for ${indicator.id}; write one of ${keys.join(', ')}${didYouMean(row.breakdown, keys)}`);
+        }
+      } else if (row.breakdown !== undefined) {
+        fail('breakdown', `breakdown "${row.breakdown}" given, but ${indicator.id} has no categories; leave breakdown empty, or add categories to content/indicators/${indicator.id}.yaml`);
+      }
+    }
+
+    let value: number | null = null;
+    if (row.status === 'not-available') {
+      if (row.value !== undefined) fail('value', `value is ${row.value} but status is not-available; leave value empty, or remove the status`);
+    } else if (row.value === undefined) {
+      fail('value', 'value missing: fill it in, or set status to not-available');
+    } else if (!NUMBER_RE.test(row.value)) {
+      fail('value', notANumber('value', row.value));
+    } else {
+      value = Number(row.value);
+      if (indicator) {
+        if (value < 0) fail('value', `value ${row.value} is negative; a ${unitWord(indicator.unit)} cannot be below 0`);
+        else if (indicator.unit === 'percent' && value > 100) fail('value', `value ${row.value} is over 100, but ${indicator.id} is a percentage; write a number from 0 to 100`);
+      }
+    }
+
+    const whole = (column: 'numerator' | 'denominator') => {
+      const t = row[column];
+      if (t === undefined) return undefined;
+      if (!WHOLE_RE.test(t)) {
+        const plain = plainNumber(t);
+        fail(column, `${column} "${t}" is not a whole number; ${plain !== undefined && WHOLE_RE.test(plain) ? `write ${plain}` : 'write a count such as 42'}`);
+        return undefined;
+      }
+      return Number(t);
+    };
+    const numerator = whole('numerator');
+    const denominator = whole('denominator');
+    if ((row.numerator === undefined) !== (row.denominator === undefined)) {
+      fail(row.numerator === undefined ? 'numerator' : 'denominator', `${row.numerator === undefined ? 'numerator' : 'denominator'} is empty; give both numerator and denominator, or neither`);
+    }
+    if (numerator !== undefined && denominator !== undefined && indicator) {
+      if (denominator === 0) fail('denominator', 'denominator is 0; a value cannot be worked out from it, so leave numerator and denominator empty');
+      else if (indicator.unit === 'percent' && numerator > denominator) {
+        fail('numerator', `numerator ${numerator} is greater than denominator ${denominator}; a percentage's numerator counts part of its denominator`);
+      } else if (value !== null) {
+        const expected = derivedValue(indicator.unit, numerator, denominator);
+        const tolerance = 0.5 * 10 ** -indicator.decimals + 1e-9;
+        if (Math.abs(expected - value) > tolerance) {
+          fail('value', `value ${row.value} does not agree with numerator ${numerator} and denominator ${denominator}, which give ${expected.toFixed(indicator.decimals)}; correct the value or the counts`);
+        }
+      }
+    }
+
+    if (ok && indicator && period) {
+      out.push({
+        indicator: indicator.id,
+        period,
+        area: row.area,
+        ...(row.breakdown !== undefined && { breakdown: row.breakdown }),
+        value,
+        ...(numerator !== undefined && { numerator }),
+        ...(denominator !== undefined && { denominator }),
+        ...(row.status !== undefined && { status: row.status }),
+        ...(row.note !== undefined && { note: row.note }),
+        source: { file, line, quarter },
+      });
+    }
+  }
+  return out;
+}
+
+/** What a numerator and denominator give for each unit. */
+export function derivedValue(unit: Indicator['unit'], numerator: number, denominator: number) {
+  if (unit === 'percent') return (100 * numerator) / denominator;
+  if (unit === 'rate-per-10000') return (10000 * numerator) / denominator;
+  return numerator / denominator;
+}
+
+function unitWord(unit: Indicator['unit']) {
+  return { count: 'count', percent: 'percentage', 'rate-per-10000': 'rate', days: 'number of days', weeks: 'number of weeks', gbp: 'sum of money', ratio: 'ratio' }[unit];
+}
+
+export const observationKey = (o: Pick<Observation, 'indicator' | 'period' | 'area' | 'breakdown'>) =>
+  `${o.indicator}|${o.period.label}|${o.area}|${o.breakdown ?? ''}`;
+
+/**
+ * Duplicates and revisions across files. Files must be given in quarter order. A row may repeat
+ * an earlier one only when it is marked `revised` and sits in a later file; a `revised` row must
+ * have something to revise. Returns the observations that passed.
+ */
+export function checkAcrossFiles(observations: Observation[], csvColumns: Map<string, Record<string, number>>, problems: ProblemList) {
+  const seen = new Map<string, Observation[]>();
+  const kept: Observation[] = [];
+  for (const o of observations) {
+    const key = observationKey(o);
+    const before = seen.get(key);
+    const earlier = before?.find((b) => b.source.file === o.source.file) ?? before?.[0];
+    const column = (name: string) => csvColumns.get(o.source.file)?.[name] ?? 1;
+    const what = `${o.indicator} ${o.period.label} ${o.area}${o.breakdown ? ` ${o.breakdown}` : ''}`;
+    if (!earlier) {
+      if (o.status === 'revised') {
+        problems.add(o.source.file, o.source.line, column('status'), `status is revised, but no earlier file has ${what} to revise; remove the status, or check the indicator, period, area and breakdown`);
+        continue;
+      }
+      seen.set(key, [o]);
+      kept.push(o);
+      continue;
+    }
+    const sameFile = earlier.source.file === o.source.file;
+    if (sameFile) {
+      problems.add(o.source.file, o.source.line, column('indicator'), `${what} appears twice in this file (first on line ${earlier.source.line}); keep one row`);
+    } else if (o.status !== 'revised') {
+      problems.add(
+        o.source.file,
+        o.source.line,
+        column('indicator'),
+        `${what} was already given in ${earlier.source.file} on line ${earlier.source.line}; set status to revised if this row replaces that figure, or remove it`,
+      );
+    } else {
+      before!.push(o);
+      kept.push(o);
+    }
+  }
+  return kept;
+}

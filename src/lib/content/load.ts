@@ -1,0 +1,318 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { compile } from '@mdx-js/mdx';
+import { SiteSchema } from '../schemas/site';
+import { CommitteeSchema, RESERVED_ROUTES } from '../schemas/committee';
+import { IndicatorSchema } from '../schemas/indicator';
+import { GlossarySchema } from '../schemas/glossary';
+import { MeetingSchema } from '../schemas/meeting';
+import { KEBAB_RE } from '../schemas/common';
+import type { Action, ActionUpdate, Committee, Content, GlossaryEntry, Indicator, Meeting, Observation, Site } from '../model';
+import { isIsoDate, parsePeriod, quarterOf, yearOf, type Period } from '../periods';
+import { ProblemList, sortProblems, type Problem } from './problems';
+import { parseYaml, type YamlSource } from './yaml-file';
+import { validateWith } from './zod-issues';
+import { readCsv } from './csv-file';
+import { checkAcrossFiles, FILE_NAME_HINT, quarterOfFile, readDataFile } from './data';
+import { findComponents, MDX_COMPONENTS, readMdx } from './meeting-file';
+import { didYouMean } from './suggest';
+
+export interface LoadOptions {
+  /** Include meetings marked `draft: true` (the dev preview does; the build never does). */
+  drafts?: boolean;
+}
+
+export interface LoadResult {
+  /** The validated content; undefined when there is any problem. */
+  content?: Content;
+  problems: Problem[];
+}
+
+const posix = (root: string, path: string) => relative(root, path).split(sep).join('/');
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+/**
+ * Reads and validates a whole content set: `content/` and `data/` under `root`. Every problem is
+ * collected, not only the first, so one run of `npm run check` lists everything to fix.
+ */
+export async function loadContent(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const problems = new ProblemList();
+  const rel = (p: string) => posix(root, p);
+  const readYaml = (path: string) => parseYaml(readFileSync(path, 'utf8'), rel(path), problems);
+
+  // site.yaml
+  const sitePath = join(root, 'content', 'site.yaml');
+  let site: Site | undefined;
+  if (!existsSync(sitePath)) {
+    problems.add('content/site.yaml', 1, 1, 'content/site.yaml is missing; create it with at least council, title and url');
+  } else {
+    site = validateWith(SiteSchema, readYaml(sitePath), 'content/site.yaml', problems);
+  }
+
+  // Top-level layout: catch a misnamed file or folder before it is silently ignored.
+  const contentDir = join(root, 'content');
+  if (existsSync(contentDir)) {
+    for (const name of readdirSync(contentDir).sort()) {
+      if (name.startsWith('.') || ['site.yaml', 'glossary.yaml', 'committees', 'indicators', 'meetings'].includes(name)) continue;
+      problems.add(`content/${name}`, 1, 1, `content/${name} is not part of the content format; expected site.yaml, glossary.yaml, committees/, indicators/ or meetings/${didYouMean(name, ['site.yaml', 'glossary.yaml', 'committees', 'indicators', 'meetings'])}`);
+    }
+  }
+
+  // Committees and indicators: one YAML file each, the id from the file name.
+  const idFiles = (folder: string) =>
+    listFiles(join(root, 'content', folder)).flatMap((path) => {
+      const file = rel(path);
+      const m = new RegExp(`^content/${folder}/([^/]+)\\.yaml$`).exec(file);
+      if (!m) {
+        problems.add(file, 1, 1, `${file} is not named like content/${folder}/<id>.yaml; rename it${file.endsWith('.yml') ? ' to end .yaml' : ''}`);
+        return [];
+      }
+      if (!KEBAB_RE.test(m[1])) {
+        problems.add(file, 1, 1, `the file name "${m[1]}" is not a kebab-case id; rename it using lower-case letters, digits and single hyphens, like ${m[1].toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.yaml`);
+        return [];
+      }
+      return [{ id: m[1], file, source: readYaml(path) }];
+    });
+
+  const committees: Committee[] = [];
+  for (const { id, file, source } of idFiles('committees')) {
+    if ((RESERVED_ROUTES as readonly string[]).includes(id)) {
+      problems.add(file, 1, 1, `committee id "${id}" is taken by the site's own /${id}/ page; rename the file to another id, such as ${id}-committee`);
+      continue;
+    }
+    const data = validateWith(CommitteeSchema, source, file, problems);
+    if (data) committees.push({ id, file, ...data });
+  }
+
+  const indicators = new Map<string, Indicator>();
+  for (const { id, file, source } of idFiles('indicators')) {
+    const data = validateWith(IndicatorSchema, source, file, problems);
+    if (!data) continue;
+    const { decimals, counts, target, ...rest } = data;
+    const targets =
+      target === undefined
+        ? []
+        : typeof target === 'number'
+          ? [{ value: target }]
+          : target.map((t) => ({ from: parsePeriod(t.from)!, value: t.value })).sort((a, b) => a.from.start - b.from.start);
+    indicators.set(id, {
+      id,
+      file,
+      ...rest,
+      decimals: decimals ?? (data.unit === 'count' || data.unit === 'gbp' ? 0 : 1),
+      counts: counts ?? defaultCounts(data.unit),
+      targets,
+    });
+  }
+
+  // Glossary
+  let glossary: GlossaryEntry[] = [];
+  const glossaryPath = join(root, 'content', 'glossary.yaml');
+  if (existsSync(glossaryPath)) {
+    const source = readYaml(glossaryPath);
+    if (source.data === null) {
+      // An empty glossary file is allowed: no terms.
+    } else {
+      const entries = validateWith(GlossarySchema, source, 'content/glossary.yaml', problems) ?? [];
+      const seen = new Map<string, number>();
+      entries.forEach((entry, i) => {
+        const key = entry.term.toLowerCase();
+        if (seen.has(key)) {
+          const at = source.locate([i, 'term']);
+          problems.add('content/glossary.yaml', at.line, at.column, `term "${entry.term}" is defined twice (also entry ${seen.get(key)! + 1}); keep one`);
+        } else seen.set(key, i);
+      });
+      glossary = entries;
+    }
+  }
+
+  // Data files, in quarter order so that revisions follow what they revise.
+  const dataFiles: { path: string; file: string; quarter: Period }[] = [];
+  for (const path of listFiles(join(root, 'data'))) {
+    const file = rel(path);
+    const quarter = quarterOfFile(file);
+    if (!quarter) {
+      const folder = /^data\/(\d{4})-(\d{2})\//.exec(file);
+      const why = folder && (Number(folder[1]) + 1) % 100 !== Number(folder[2]) ? `the folder ${folder[1]}-${folder[2]} is not a financial year` : `"${file}" is not a financial quarter`;
+      problems.add(file, 1, 1, `${why}; ${FILE_NAME_HINT}`);
+      continue;
+    }
+    dataFiles.push({ path, file, quarter });
+  }
+  dataFiles.sort((a, b) => a.quarter.end - b.quarter.end);
+  const columns = new Map<string, Record<string, number>>();
+  const rawObservations: Observation[] = [];
+  for (const { path, file, quarter } of dataFiles) {
+    const csv = readCsv(readFileSync(path, 'utf8'), file, problems);
+    columns.set(file, csv.columnOf);
+    rawObservations.push(...readDataFile(file, quarter, csv, indicators, problems));
+  }
+  const observations = checkAcrossFiles(rawObservations, columns, problems);
+
+  // Meetings
+  const committeeIds = new Set(committees.map((c) => c.id));
+  const glossaryTerms = glossary.map((g) => g.term);
+  const meetings: (Meeting & { source: YamlSource })[] = [];
+  for (const path of listFiles(join(root, 'content', 'meetings'))) {
+    const file = rel(path);
+    const m = /^content\/meetings\/([^/]+)\/([^/]+)\.mdx$/.exec(file);
+    if (!m) {
+      problems.add(file, 1, 1, `${file} is not named like content/meetings/<committee-id>/<YYYY-MM-DD>.mdx; move or rename it`);
+      continue;
+    }
+    const [, committee, date] = m;
+    if (!committeeIds.has(committee)) {
+      problems.add(file, 1, 1, `the folder "${committee}" is not a committee${didYouMean(committee, committeeIds)}; committees are ${[...committeeIds].join(', ') || 'not defined yet'} (add content/committees/${committee}.yaml to create one)`);
+      continue;
+    }
+    if (!isIsoDate(date)) {
+      problems.add(file, 1, 1, `the file name "${date}" is not the meeting's date; name the file YYYY-MM-DD.mdx, like 2018-09-06.mdx`);
+      continue;
+    }
+    const text = readFileSync(path, 'utf8');
+    const mdx = readMdx(text, file, problems);
+    await checkMdxSyntax(mdx.body, mdx.bodyLine, file, problems);
+    if (!mdx.frontMatter || mdx.frontMatter.data === undefined) continue;
+    const data = validateWith(MeetingSchema, mdx.frontMatter, file, problems);
+    const uses = findComponents(mdx.body, mdx.bodyLine);
+    for (const use of uses) {
+      if (!(MDX_COMPONENTS as readonly string[]).includes(use.name)) {
+        problems.add(file, use.line, use.column, `unknown component <${use.name}>${didYouMean(use.name, MDX_COMPONENTS)}; the components are <Indicator id="..." />, <Chart id="..." /> and <Term>...</Term>`);
+      } else if (use.name === 'Term') {
+        if (!use.arg || !glossaryTerms.some((t) => t.toLowerCase() === use.arg!.toLowerCase())) {
+          problems.add(file, use.line, use.column, `<Term>${use.arg ?? ''}</Term> is not in content/glossary.yaml${didYouMean(use.arg ?? '', glossaryTerms)}; add the term to the glossary or remove the <Term> tag`);
+        }
+      } else if (!use.arg) {
+        problems.add(file, use.line, use.column, `<${use.name}> has no id; write <${use.name} id="cla-rate" /> with an indicator id`);
+      } else if (!indicators.has(use.arg)) {
+        problems.add(file, use.line, use.column, `unknown indicator "${use.arg}" in <${use.name}>${didYouMean(use.arg, indicators.keys())}`);
+      }
+    }
+    if (!data) continue;
+    const id = `${committee}/${date}`;
+    const period = parsePeriod(data.period)!;
+    (data.indicators ?? []).forEach((ind, i) => {
+      if (!indicators.has(ind)) {
+        const at = mdx.frontMatter!.locate(['indicators', i]);
+        problems.add(file, at.line, at.column, `unknown indicator "${ind}" in indicators${didYouMean(ind, indicators.keys())}`);
+      }
+    });
+    const actions: Action[] = [];
+    const actionIds = new Map<string, number>();
+    data.actions.forEach((a, i) => {
+      if (actionIds.has(a.id)) {
+        const at = mdx.frontMatter!.locate(['actions', i, 'id']);
+        problems.add(file, at.line, at.column, `action id "${a.id}" is used twice in this meeting (also action ${actionIds.get(a.id)! + 1}); give each action its own id`);
+        return;
+      }
+      actionIds.set(a.id, i);
+      actions.push({ fullId: `${id}/${a.id}`, id: a.id, text: a.text, owner: a.owner, due: a.due, committee, meetingDate: date });
+    });
+    const placed = uses.filter((u) => (u.name === 'Indicator' || u.name === 'Chart') && u.arg && indicators.has(u.arg)).map((u) => u.arg!);
+    meetings.push({
+      ...data,
+      id,
+      committee,
+      date,
+      file,
+      period,
+      actions,
+      updates: data.updates.map((u) => ({ ...u, committee, meetingDate: date })),
+      indicatorIds: data.indicators ?? [],
+      placedInBody: [...new Set(placed)],
+      source: mdx.frontMatter,
+    });
+  }
+  meetings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.committee < b.committee ? -1 : 1));
+
+  // Cross-meeting rules: the period has data; updates name real, earlier, published actions.
+  const allActions = new Map<string, { action: Action; draft: boolean }>();
+  for (const meeting of meetings) for (const action of meeting.actions) allActions.set(action.fullId, { action, draft: meeting.draft });
+  for (const meeting of meetings) {
+    const quarter = meetingQuarter(meeting.period);
+    const visible = observations.filter((o) => o.area === 'local' && o.source.quarter.end <= quarter.end && o.period.end <= meeting.period.end);
+    if (!visible.some((o) => o.period.end === meeting.period.end)) {
+      const at = meeting.source.locate(['period']);
+      const latest = visible.reduce<Observation | undefined>((best, o) => (!best || o.period.end > best.period.end ? o : best), undefined);
+      problems.add(
+        meeting.file,
+        at.line,
+        at.column,
+        `period ${meeting.period.label} has no data: no file up to ${quarter.label} has a local figure for it${latest ? `; the latest data then was ${latest.period.label}` : ''}. Add the data to data/, or correct the period`,
+      );
+    }
+    if (!meeting.indicatorIds.length) {
+      const withData = new Set(visible.map((o) => o.indicator));
+      meeting.indicatorIds = [...indicators.keys()].filter((id) => withData.has(id));
+    }
+    const updated = new Map<string, number>();
+    meeting.updates.forEach((u, i) => {
+      const at = meeting.source.locate(['updates', i, 'action']);
+      const target = allActions.get(u.action);
+      if (!target) {
+        const sameMeeting = u.action.split('/').slice(0, 2).join('/');
+        const known = meetings.find((m) => m.id === sameMeeting);
+        const hint = known
+          ? `that meeting's actions are ${known.actions.map((a) => a.id).join(', ') || 'none'}${didYouMean(u.action.split('/')[2], known.actions.map((a) => a.id))}`
+          : `there is no meeting ${sameMeeting}${didYouMean(sameMeeting, meetings.map((m) => m.id))}`;
+        problems.add(meeting.file, at.line, at.column, `updates names action ${u.action}, which does not exist; ${hint}`);
+      } else if (target.action.meetingDate >= meeting.date) {
+        problems.add(meeting.file, at.line, at.column, `updates names action ${u.action}, raised on ${target.action.meetingDate}, not before this meeting; an update reports on an action from an earlier meeting`);
+      } else if (target.draft && !meeting.draft) {
+        problems.add(meeting.file, at.line, at.column, `updates names action ${u.action}, raised at a draft meeting; publish that meeting first, or mark this one as a draft too`);
+      } else if (updated.has(u.action)) {
+        problems.add(meeting.file, at.line, at.column, `action ${u.action} is updated twice in this meeting (also update ${updated.get(u.action)! + 1}); merge the two`);
+      } else updated.set(u.action, i);
+    });
+  }
+
+  const list = sortProblems(problems.items);
+  if (list.length || !site) return { problems: list };
+  return {
+    problems: [],
+    content: {
+      root,
+      site,
+      committees,
+      indicators: [...indicators.values()],
+      glossary,
+      meetings: meetings.filter((m) => options.drafts || !m.draft).map(({ source: _source, ...m }) => m),
+      observations,
+    },
+  };
+}
+
+function defaultCounts(unit: Indicator['unit']): Indicator['counts'] {
+  if (unit === 'count' || unit === 'percent' || unit === 'rate-per-10000') return 'children';
+  if (unit === 'gbp') return 'money';
+  return 'other';
+}
+
+/** The financial quarter whose file a meeting reads up to: that of its period's last month. */
+export function meetingQuarter(period: Period): Period {
+  return quarterOf(period.end);
+}
+
+export { yearOf };
+
+async function checkMdxSyntax(body: string, bodyLine: number, file: string, problems: ProblemList) {
+  try {
+    await compile(body, { development: false });
+  } catch (error: any) {
+    const line = (error.line ?? error.place?.line ?? error.place?.start?.line ?? 1) + bodyLine - 1;
+    const column = error.column ?? error.place?.column ?? error.place?.start?.column ?? 1;
+    const reason = String(error.reason ?? error.message).replace(/\s+/g, ' ');
+    problems.add(file, line, column, `the text cannot be read as MDX: ${reason}. A < or { in ordinary text must be written as \\< or \\{`);
+  }
+}

@@ -1,0 +1,46 @@
+/** A problem found in the content, located in a file by line and column (both from 1). */
+export interface Problem {
+  /** Path relative to the site root, with forward slashes: `data/2018-19/q1.csv`. */
+  file: string;
+  line: number;
+  column: number;
+  /** What was found and what to write instead, in plain words. */
+  message: string;
+}
+
+/** The one line an editor, a terminal and a CI log all understand: `path:line:column: message`. */
+export function formatProblem(p: Problem) {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+
+/** GitHub workflow annotation, so a pull request shows the message on the changed line. */
+export function formatGithubAnnotation(p: Problem) {
+  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return `::error file=${prop(p.file)},line=${p.line},col=${p.column}::${esc(p.message)}`;
+}
+
+export function sortProblems(problems: Problem[]) {
+  return [...problems].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+}
+
+/** Thrown when content is invalid: carries every problem, not only the first. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was published.\n` +
+        sortProblems(problems).map(formatProblem).join('\n'),
+    );
+    this.name = 'ContentError';
+  }
+}
+
+/** Collects problems for one file. */
+export class ProblemList {
+  readonly items: Problem[] = [];
+  add(file: string, line: number, column: number, message: string) {
+    this.items.push({ file, line, column, message });
+  }
+}

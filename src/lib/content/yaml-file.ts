@@ -1,0 +1,68 @@
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node, type Pair } from 'yaml';
+import type { ProblemList } from './problems';
+
+export type Path = (string | number)[];
+
+/** A parsed YAML text that can say where any value in it sits. */
+export interface YamlSource {
+  /** Plain JavaScript data, or undefined when the text could not be parsed. */
+  data: unknown;
+  /** Line and column of the value at `path` (of its key, with `key: true`); falls back to the nearest parent. */
+  locate(path: Path, options?: { key?: boolean }): { line: number; column: number };
+}
+
+/**
+ * Parses YAML, reporting syntax errors with their position. `lineOffset` shifts positions for YAML
+ * that sits inside another file (MDX front matter starts on line 2).
+ */
+export function parseYaml(text: string, file: string, problems: ProblemList, lineOffset = 0): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line + lineOffset, column: p.col };
+  };
+  let failed = false;
+  for (const error of doc.errors) {
+    failed = true;
+    const p = pos(error.pos[0]);
+    problems.add(file, p.line, p.column, yamlErrorMessage(error.code, error.message));
+  }
+  return {
+    data: failed ? undefined : doc.toJS(),
+    locate(path, options = {}) {
+      const found = find(doc, path, options.key === true);
+      return found ? pos(found) : { line: 1 + lineOffset, column: 1 };
+    },
+  };
+}
+
+function find(doc: Document, path: Path, wantKey: boolean): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = (node as Node | null)?.range?.[0];
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = (node.items as Pair[]).find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
+      if (!pair) return offset;
+      if (last && wantKey && isScalar(pair.key)) return pair.key.range?.[0];
+      node = pair.value;
+      offset = (pair.value as Node | null)?.range?.[0] ?? (pair.key as Node | null)?.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof step === 'number') {
+      node = node.items[step];
+      if (!node) return offset;
+      offset = (node as Node).range?.[0] ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function yamlErrorMessage(code: string, message: string) {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return `${first}; each field may appear once`;
+  if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation; YAML needs spaces';
+  return `this is not valid YAML (${first}); check the indentation, colons and quotes on this line`;
+}

@@ -1,0 +1,140 @@
+import { z, type ZodIssue, type ZodTypeAny } from 'astro/zod';
+import type { ProblemList } from './problems';
+import type { Path, YamlSource } from './yaml-file';
+import { didYouMean } from './suggest';
+
+/**
+ * Validates data against a named schema and reports each issue at its place in the YAML source,
+ * in words an author can act on. Returns the parsed value, or undefined when anything failed.
+ */
+export function validateWith<S extends ZodTypeAny>(
+  schema: S,
+  source: YamlSource,
+  file: string,
+  problems: ProblemList,
+  pathPrefix: Path = [],
+): z.output<S> | undefined {
+  const result = schema.safeParse(source.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    for (const { path, key, message } of describeIssue(issue, schema, source.data)) {
+      const at = source.locate([...pathPrefix, ...path], { key });
+      problems.add(file, at.line, at.column, message);
+    }
+  }
+  return undefined;
+}
+
+interface Described {
+  path: Path;
+  key: boolean;
+  message: string;
+}
+
+export function fieldName(path: Path) {
+  let out = '';
+  for (const step of path) out += typeof step === 'number' ? `[${step + 1}]` : out ? `.${step}` : String(step);
+  return out;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v = data as any;
+  for (const step of path) v = v == null ? undefined : v[step];
+  return v;
+}
+
+function show(value: unknown): string {
+  if (value === null) return 'empty';
+  if (typeof value === 'string') return `"${value}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a set of fields';
+  return String(value);
+}
+
+const KIND: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of fields',
+};
+
+function describeIssue(issue: ZodIssue, schema: ZodTypeAny, data: unknown): Described[] {
+  const path = issue.path;
+  const field = fieldName(path);
+  const value = valueAt(data, path);
+  const subject = field ? `${field} ${show(value)}` : `this file holds ${show(value)}`;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.received === 'undefined') {
+        return [{ path, key: false, message: `missing ${field}; add "${String(path[path.length - 1])}:" here` }];
+      }
+      if (issue.received === 'null') {
+        return [{ path, key: false, message: `${field} is empty; expected ${KIND[issue.expected] ?? issue.expected}` }];
+      }
+      return [{ path, key: false, message: `${subject} is ${KIND[issue.received] ?? issue.received}; expected ${KIND[issue.expected] ?? issue.expected}` }];
+    case 'invalid_enum_value':
+      return [
+        {
+          path,
+          key: false,
+          message: `${subject} is not allowed; write one of ${issue.options.join(', ')}${didYouMean(String(issue.received), issue.options.map(String))}`,
+        },
+      ];
+    case 'unrecognized_keys': {
+      const known = knownKeys(schema, path);
+      return issue.keys.map((k) => ({
+        path: [...path, k],
+        key: true,
+        message: `unknown field "${k}"${field ? ` in ${field}` : ''}; expected ${known.length ? `one of ${known.join(', ')}` : 'none here'}${didYouMean(k, known)}`,
+      }));
+    }
+    case 'invalid_union':
+      return [{ path, key: false, message: `${subject} is not allowed here; ${unionHint(field)}` }];
+    case 'too_small':
+      if (issue.type === 'number') return [{ path, key: false, message: `${subject} is too small; it must be at least ${issue.minimum}` }];
+      if (issue.type === 'string' || issue.type === 'array') return [{ path, key: false, message: `${field} ${issue.message}` }];
+      break;
+    case 'too_big':
+      if (issue.type === 'number') return [{ path, key: false, message: `${subject} is too large; it must be at most ${issue.maximum}` }];
+      break;
+    case 'invalid_string':
+    case 'custom':
+      return [{ path, key: false, message: `${subject} ${issue.message}` }];
+    default:
+      break;
+  }
+  return [{ path, key: false, message: `${subject}: ${issue.message}` }];
+}
+
+function unionHint(field: string) {
+  if (field === 'target') return 'write a number, such as 85, or a list such as [{from: 2018/19, value: 85}]';
+  if (field.endsWith('number')) return 'write the agenda item number, such as "7"';
+  return 'check the format in CONTENT-FORMAT.md';
+}
+
+/** The field names a strict object accepts at `path`, for "expected one of" and "did you mean". */
+function knownKeys(schema: ZodTypeAny, path: Path): string[] {
+  let s: ZodTypeAny | undefined = schema;
+  for (const step of path) {
+    s = unwrap(s);
+    if (!s) return [];
+    if (s instanceof z.ZodObject) s = s.shape[step as string];
+    else if (s instanceof z.ZodArray) s = s.element;
+    else if (s instanceof z.ZodRecord) s = s.valueSchema;
+    else return [];
+  }
+  s = unwrap(s);
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+function unwrap(s: ZodTypeAny | undefined): ZodTypeAny | undefined {
+  while (s) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
+    else if (s instanceof z.ZodDefault) s = s._def.innerType;
+    else if (s instanceof z.ZodEffects) s = s.innerType();
+    else if (s instanceof z.ZodUnion) s = s.options.find((o: ZodTypeAny) => unwrap(o) instanceof z.ZodArray || unwrap(o) instanceof z.ZodObject) ?? s.options[0];
+    else return s;
+  }
+  return s;
+}

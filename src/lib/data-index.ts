@@ -1,0 +1,130 @@
+/**
+ * One index over the validated content, built once per build, so that pages look data up in
+ * constant time instead of scanning every row for every chart.
+ */
+import type { Action, ActionUpdate, Area, Committee, Content, Indicator, Meeting, Observation } from './model';
+import { observationKey } from './content/data';
+import { quarterOf, type Period } from './periods';
+
+/** What a page may see: rows of files up to `quarterEnd`, for periods ending by `periodEnd`. */
+export interface Cut {
+  quarterEnd: number;
+  periodEnd: number;
+}
+
+export const LATEST: Cut = { quarterEnd: Infinity, periodEnd: Infinity };
+
+/** A meeting sees every file up to its period's quarter, and periods up to its period. */
+export function meetingCut(period: Period): Cut {
+  return { quarterEnd: quarterOf(period.end).end, periodEnd: period.end };
+}
+
+/** One value as a page shows it. */
+export interface Cell {
+  /** The version shown: the latest one visible at the cut. */
+  obs: Observation;
+  /** Earlier versions this one revised, oldest first. */
+  replaced: Observation[];
+  /** The current figure, when a later file revised the one shown. */
+  revisedSince?: Observation;
+}
+
+export interface ActionRecord extends Action {
+  updates: ActionUpdate[];
+  /** The status from the latest update; open when there is none. */
+  status: ActionUpdate['status'];
+  meeting: Meeting;
+}
+
+export class DataIndex {
+  readonly indicators = new Map<string, Indicator>();
+  readonly committees = new Map<string, Committee>();
+  readonly meetings = new Map<string, Meeting>();
+  readonly meetingsByCommittee = new Map<string, Meeting[]>();
+  readonly actions = new Map<string, ActionRecord>();
+  /** Versions of each observation key, in file order. */
+  private readonly versions = new Map<string, Observation[]>();
+  private readonly keysByIndicator = new Map<string, string[]>();
+
+  constructor(readonly content: Content) {
+    for (const i of content.indicators) this.indicators.set(i.id, i);
+    for (const c of content.committees) {
+      this.committees.set(c.id, c);
+      this.meetingsByCommittee.set(c.id, []);
+    }
+    for (const o of content.observations) {
+      const key = observationKey(o);
+      let list = this.versions.get(key);
+      if (!list) {
+        list = [];
+        this.versions.set(key, list);
+        const keys = this.keysByIndicator.get(o.indicator) ?? [];
+        keys.push(key);
+        this.keysByIndicator.set(o.indicator, keys);
+      }
+      list.push(o);
+    }
+    for (const m of content.meetings) {
+      this.meetings.set(m.id, m);
+      this.meetingsByCommittee.get(m.committee)!.push(m);
+      for (const a of m.actions) this.actions.set(a.fullId, { ...a, updates: [], status: 'open', meeting: m });
+    }
+    for (const m of content.meetings) {
+      for (const u of m.updates) {
+        const record = this.actions.get(u.action);
+        if (!record) continue;
+        record.updates.push(u);
+        record.status = u.status;
+      }
+    }
+  }
+
+  /** Every cell of an indicator visible at a cut, sorted by period, area and category. */
+  cells(indicatorId: string, cut: Cut = LATEST): Cell[] {
+    const out: Cell[] = [];
+    for (const key of this.keysByIndicator.get(indicatorId) ?? []) {
+      const versions = this.versions.get(key)!;
+      let shown = -1;
+      for (let i = 0; i < versions.length; i++) {
+        const v = versions[i];
+        if (v.source.quarter.end <= cut.quarterEnd && v.period.end <= cut.periodEnd) shown = i;
+      }
+      if (shown < 0) continue;
+      const latest = versions[versions.length - 1];
+      out.push({
+        obs: versions[shown],
+        replaced: versions.slice(0, shown),
+        ...(shown < versions.length - 1 && { revisedSince: latest }),
+      });
+    }
+    const indicator = this.indicators.get(indicatorId);
+    const categoryOrder = indicator?.categories ? Object.keys(indicator.categories) : [];
+    return out.sort(
+      (a, b) =>
+        a.obs.period.end - b.obs.period.end ||
+        a.obs.period.start - b.obs.period.start ||
+        AREA_ORDER.indexOf(a.obs.area) - AREA_ORDER.indexOf(b.obs.area) ||
+        categoryOrder.indexOf(a.obs.breakdown ?? '') - categoryOrder.indexOf(b.obs.breakdown ?? ''),
+    );
+  }
+
+  /** Meetings that considered an indicator, oldest first. */
+  meetingsFor(indicatorId: string): Meeting[] {
+    return this.content.meetings.filter((m) => m.indicatorIds.includes(indicatorId));
+  }
+
+  /** The committee's meeting before this one, if any. */
+  previousMeeting(meeting: Meeting): Meeting | undefined {
+    const list = this.meetingsByCommittee.get(meeting.committee)!;
+    const i = list.indexOf(meeting);
+    return i > 0 ? list[i - 1] : undefined;
+  }
+
+  /** The date the site speaks from: its latest meeting. Pages never depend on the build's clock. */
+  get asOf(): string {
+    const all = this.content.meetings;
+    return all.length ? all[all.length - 1].date : '';
+  }
+}
+
+export const AREA_ORDER: Area[] = ['local', 'statistical-neighbours', 'region', 'england'];

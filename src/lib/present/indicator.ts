@@ -1,0 +1,53 @@
+/**
+ * Everything a page shows for one indicator at one point in time (a meeting's cut, or now):
+ * the cells it may see, disclosure-controlled, and the table built from them.
+ */
+import type { Indicator, Observation } from '../model';
+import { LATEST, type Cell, type Cut, type DataIndex } from '../data-index';
+import { disclose, type DisplayCell } from '../stats/disclosure';
+import { seriesTable, type TableModel } from './table';
+
+export interface IndicatorView {
+  indicator: Indicator;
+  cut: Cut;
+  /** Every cell visible at the cut. */
+  cells: Cell[];
+  /** What may be shown for each visible observation (and for the current figure of revised ones). */
+  disclosed: Map<Observation, DisplayCell>;
+  /** The cells the page's table and chart show: all, or the recent window on meeting pages. */
+  shown: Cell[];
+  table: TableModel;
+}
+
+/** Months of history a meeting page shows before its period; the indicator page shows all. */
+export const MEETING_WINDOW_MONTHS = 24;
+
+export function indicatorView(data: DataIndex, id: string, cut: Cut = LATEST, options: { windowMonths?: number } = {}): IndicatorView {
+  const indicator = data.indicators.get(id)!;
+  const settings = data.content.site.disclosure;
+  const cells = data.cells(id, cut);
+  const disclosed = new Map<Observation, DisplayCell>();
+  const seen = disclose(cells.map((c) => c.obs), indicator, settings);
+  cells.forEach((c, i) => disclosed.set(c.obs, seen[i]));
+  // A figure revised after the cut is disclosed as the current data set shows it.
+  if (cells.some((c) => c.revisedSince)) {
+    const now = data.cells(id, LATEST);
+    const current = disclose(now.map((c) => c.obs), indicator, settings);
+    now.forEach((c, i) => disclosed.set(c.obs, current[i]));
+  }
+  let shown = cells;
+  if (options.windowMonths !== undefined && cells.length) {
+    const last = Math.max(...cells.map((c) => c.obs.period.end));
+    shown = cells.filter((c) => c.obs.period.end > last - options.windowMonths!);
+  }
+  const table = seriesTable(indicator, shown, disclosed, data.content.site.council);
+  return { indicator, cut, cells, disclosed, shown, table };
+}
+
+/** How a figure that was later revised looked when first published, disclosure-controlled as then. */
+export function asFirstPublished(data: DataIndex, indicator: Indicator, obs: Observation): DisplayCell | undefined {
+  const cells = data.cells(indicator.id, { quarterEnd: obs.source.quarter.end, periodEnd: Infinity });
+  const i = cells.findIndex((c) => c.obs === obs);
+  if (i < 0) return undefined;
+  return disclose(cells.map((c) => c.obs), indicator, data.content.site.disclosure)[i];
+}

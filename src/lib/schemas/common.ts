@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+import { isIsoDate, parsePeriod } from '../periods';
+
+/** Ids are kebab-case because they appear in published URLs. */
+export const KEBAB_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const kebabId = z.string().regex(KEBAB_RE, { message: 'is not a kebab-case id; use lower-case letters, digits and single hyphens, like cla-rate' });
+
+/** A period as the content format writes it: 2018-06, 2018/19 Q1 or 2018/19. */
+export const periodText = z.string().refine((s) => parsePeriod(s) !== undefined, {
+  message: 'is not a period; write a month as 2018-06, a quarter as 2018/19 Q1 or a financial year as 2018/19',
+});
+
+/** A calendar date written YYYY-MM-DD. */
+export const isoDate = z.string().refine(isIsoDate, { message: 'is not a date; write it as YYYY-MM-DD, like 2018-12-05' });
+
+/** Non-empty text, with surrounding white space removed. */
+export const text = z.string().trim().min(1, { message: 'is empty; write some text' });
+
+/** A web address starting with http:// or https://. */
+export const webUrl = z.string().url({ message: 'is not a web address; write it in full, starting https://' }).refine((s) => /^https?:\/\//.test(s), {
+  message: 'must start with https:// or http://',
+});

@@ -1,0 +1,26 @@
+import { z } from 'astro/zod';
+
+export const AREAS = ['local', 'england', 'region', 'statistical-neighbours'] as const;
+export const STATUSES = ['provisional', 'revised', 'not-available'] as const;
+export const CSV_COLUMNS = ['indicator', 'period', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'status', 'note'] as const;
+export const REQUIRED_COLUMNS = ['indicator', 'period', 'value'] as const;
+
+/**
+ * One row of a quarterly CSV file, as text, before the cross-file rules. Cells are trimmed and an
+ * empty cell is undefined. The shape rules live here; the rules that need indicators or other files
+ * live in `content/data.ts`.
+ */
+export const DataRowSchema = z.object({
+  indicator: z.string().min(1, { message: 'is empty; write an indicator id' }),
+  period: z.string().min(1, { message: 'is empty; write a period such as 2018-06 or 2018/19 Q1' }),
+  area: z.enum(AREAS).default('local'),
+  breakdown: z.string().optional(),
+  value: z.string().optional(),
+  numerator: z.string().optional(),
+  denominator: z.string().optional(),
+  status: z.enum(STATUSES).optional(),
+  note: z.string().optional(),
+});
+
+export type Area = (typeof AREAS)[number];
+export type RowStatus = (typeof STATUSES)[number];

@@ -1,0 +1,19 @@
+/** Every published URL, in one place, under the configured base path. */
+const base = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
+
+export const url = {
+  home: () => base,
+  committee: (committee: string) => `${base}${committee}/`,
+  meeting: (meetingId: string) => `${base}${meetingId}/`,
+  meetingIndicator: (meetingId: string, indicator: string) => `${base}${meetingId}/#${indicator}`,
+  indicators: () => `${base}indicators/`,
+  indicator: (id: string) => `${base}indicators/${id}/`,
+  actions: () => `${base}actions/`,
+  action: (fullId: string) => `${base}${fullId.split('/').slice(0, 2).join('/')}/#action-${fullId.split('/')[2]}`,
+  glossary: (term?: string) => `${base}glossary/${term ? `#${termAnchor(term)}` : ''}`,
+  asset: (path: string) => `${base}${path.replace(/^\//, '')}`,
+};
+
+export function termAnchor(term: string) {
+  return term.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MINIMAL, siteWith, FIXTURES } from './helpers/fixtures';
+import { buildSite, page, tableRows } from './helpers/build';
+
+const out = mkdtempSync(join(tmpdir(), 'scrutineer-dist-'));
+let build: ReturnType<typeof buildSite>;
+
+beforeAll(() => {
+  build = buildSite(MINIMAL, out);
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const tableOf = (doc: Document, id: string) => doc.querySelector(`#${id} table`)!;
+
+describe('building the minimal site', () => {
+  it('succeeds and publishes a page for every meeting, committee and indicator', () => {
+    expect(build.status, build.stderr).toBe(0);
+    for (const path of [
+      'index.html',
+      'panel/index.html',
+      'panel/2018-07-20/index.html',
+      'panel/2018-10-25/index.html',
+      'indicators/index.html',
+      'indicators/assessment-45-days/index.html',
+      'indicators/cla-rate/index.html',
+      'indicators/open-cases/index.html',
+      'actions/index.html',
+      'glossary/index.html',
+      '404.html',
+    ]) {
+      expect(existsSync(join(out, path)), path).toBe(true);
+    }
+  });
+
+  it('shows a meeting only the data up to its period', () => {
+    const doc = page(out, 'panel/2018-07-20/');
+    const rows = tableRows(tableOf(doc, 'assessment-45-days'));
+    expect(rows.map((r) => r[0])).toEqual(['Period', 'Apr 2018', 'May 2018', 'Jun 2018']);
+    const text = doc.querySelector('main')!.textContent!;
+    expect(text).not.toMatch(/Jul 2018|Aug 2018|Sep 2018|2018\/19 Q2/);
+    expect(text).not.toContain('84.1');
+    expect(tableRows(tableOf(doc, 'cla-rate')).map((r) => r[0])).toEqual(['Period', '2017/18', '2018/19 Q1']);
+  });
+
+  it('shows a figure revised after a meeting as the meeting saw it, marked, with the new value', () => {
+    const doc = page(out, 'panel/2018-07-20/');
+    const june = tableRows(tableOf(doc, 'assessment-45-days')).find((r) => r[0] === 'Jun 2018')!;
+    expect(june[1]).toContain('77.7%');
+    expect(june[1]).toContain('revised since this meeting: now 78.6%');
+  });
+
+  it('replaces a revised figure on later pages', () => {
+    const later = tableRows(tableOf(page(out, 'panel/2018-10-25/'), 'assessment-45-days')).find((r) => r[0] === 'Jun 2018')!;
+    expect(later[1]).toContain('78.6%');
+    expect(later[1]).not.toContain('77.7');
+    const history = page(out, 'indicators/assessment-45-days/');
+    const row = tableRows(history.querySelector('#history ~ .sc-table-region table')!).find((r) => r[0] === 'Jun 2018')!;
+    expect(row[1]).toContain('78.6%');
+    expect(history.querySelector('main')!.textContent).toMatch(/first published as 77\.7%.*revised to 78\.6%/);
+  });
+
+  it('places indicators in the body where the commentary puts them and the rest before the discussion', () => {
+    const doc = page(out, 'panel/2018-07-20/');
+    const order = [...doc.querySelectorAll('main h2, main section.sc-indicator')].map((e) => e.id || e.textContent!.trim());
+    expect(order.indexOf('cla-rate')).toBeLessThan(order.indexOf('indicators'));
+    expect(order.indexOf('assessment-45-days')).toBeGreaterThan(order.indexOf('indicators'));
+    expect(order.indexOf('assessment-45-days')).toBeLessThan(order.indexOf('discussion'));
+  });
+
+  it('never shows a suppressed count of children', () => {
+    const doc = page(out, 'panel/2018-07-20/');
+    const q1 = tableRows(tableOf(doc, 'open-cases')).find((r) => r[0] === '2018/19 Q1')!;
+    // Disability (3) is suppressed, and family (12) with it so the 3 cannot be worked out.
+    expect(q1.slice(1)).toEqual(['40', '[c]', '[c]']);
+    expect(doc.querySelector('#open-cases')!.textContent).toContain('suppressed');
+  });
+
+  it('lists the resolutions, the actions raised and later progress on them', () => {
+    const first = page(out, 'panel/2018-07-20/');
+    expect(first.querySelector('.sc-resolutions li')!.textContent).toBe('That the report be noted.');
+    expect(first.querySelector('#action-timeliness-plan')!.textContent).toContain('Bring a plan to improve assessment timeliness.');
+    const second = page(out, 'panel/2018-10-25/');
+    const update = second.querySelector('#updates ~ ul li')!;
+    expect(update.textContent).toContain('Done');
+    expect(update.querySelector('a')!.getAttribute('href')).toBe('/panel/2018-07-20/#action-timeliness-plan');
+  });
+});
+
+describe('a build with bad content', () => {
+  it('publishes nothing and leaves the previous site untouched', () => {
+    const site = siteWith(join(FIXTURES, 'bad', 'value-not-number'));
+    const previous = mkdtempSync(join(tmpdir(), 'scrutineer-prev-'));
+    mkdirSync(join(previous, 'panel'), { recursive: true });
+    writeFileSync(join(previous, 'index.html'), 'the site as it was');
+    try {
+      const result = buildSite(site, previous);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain('data/2018-19/q1.csv:3:5: value "82.5%" is not a number; write 82.5');
+      expect(readFileSync(join(previous, 'index.html'), 'utf8')).toBe('the site as it was');
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+      rmSync(previous, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a base path', () => {
+  it('puts every link under SITE_BASE', () => {
+    const based = mkdtempSync(join(tmpdir(), 'scrutineer-base-'));
+    try {
+      const result = buildSite(MINIMAL, based, { SITE_BASE: '/performance/' });
+      expect(result.status, result.stderr).toBe(0);
+      const doc = page(based, 'panel/2018-10-25/');
+      const hrefs = [...doc.querySelectorAll('a[href^="/"], link[href^="/"]')].map((a) => a.getAttribute('href')!);
+      expect(hrefs.length).toBeGreaterThan(5);
+      for (const href of hrefs) expect(href.startsWith('/performance/'), href).toBe(true);
+    } finally {
+      rmSync(based, { recursive: true, force: true });
+    }
+  });
+});
