@@ -86,7 +86,9 @@ function describeIssue(issue: ZodIssue, schema: ZodTypeAny, data: unknown): Desc
       return issue.keys.map((k) => ({
         path: [...path, k],
         key: true,
-        message: `unknown field "${k}"${field ? ` in ${field}` : ''}; expected ${known.length ? `one of ${known.join(', ')}` : 'none here'}${didYouMean(k, known)}`,
+        message: valueAt(data, [...path, k]) === null && /[\s,A-Z]/.test(k)
+          ? `"${k}" is read as a field of its own, because a comma inside { ... } ends a value; put the whole value in double quotes, such as role: "…, ${k}"`
+          : `unknown field "${k}"${field ? ` in ${field}` : ''}; expected ${known.length ? `one of ${known.join(', ')}` : 'none here'}${didYouMean(k, known)}`,
       }));
     }
     case 'invalid_union':
