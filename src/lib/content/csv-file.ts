@@ -43,18 +43,27 @@ export function readCsv(text: string, file: string, problems: ProblemList): CsvF
       const start = previousCursor;
       previousCursor = result.meta.cursor;
       const fields = result.data.map((f) => f.replace(/\r$/, ''));
-      for (const error of result.errors) {
-        problems.add(file, lineAt(start), 1, csvErrorMessage(error.code, error.message));
+      // One message per row is enough: a stray quote makes papaparse report it twice.
+      const error = result.errors[0];
+      if (error) {
+        const at = typeof error.index === 'number' ? error.index : start;
+        const line = lineAt(at);
+        const before = source.slice(lineStarts[line - 1], Math.max(at, lineStarts[line - 1]));
+        problems.add(file, line, fieldNumberAt(before), csvErrorMessage(error.code, error.message));
       }
       if (fields.length === 1 && fields[0].trim() === '') return;
       records.push({ line: lineAt(start), fields });
     },
   });
 
-  const header = (records.shift()?.fields ?? []).map((h) => h.trim());
+  const headerRecord = records.shift();
+  const header = (headerRecord?.fields ?? []).map((h) => h.trim());
   const columnOf: Record<string, number> = {};
   header.forEach((name, i) => {
-    if (name && !(name in columnOf)) columnOf[name] = i + 1;
+    if (!name) return;
+    if (name in columnOf) {
+      problems.add(file, headerRecord!.line, i + 1, `column "${name}" appears twice in the header (columns ${columnOf[name]} and ${i + 1}); keep one`);
+    } else columnOf[name] = i + 1;
   });
   const rows = records.map(({ line, fields }) => {
     const cells: Record<string, string> = {};
@@ -69,6 +78,17 @@ export function readCsv(text: string, file: string, problems: ProblemList): CsvF
     return { line, cells };
   });
   return { header, columnOf, rows };
+}
+
+/** The field number (from 1) at the end of a line's text, counting commas outside quotes. */
+function fieldNumberAt(lineText: string) {
+  let field = 1;
+  let quoted = false;
+  for (const ch of lineText) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) field++;
+  }
+  return field;
 }
 
 function csvErrorMessage(code: string, message: string) {

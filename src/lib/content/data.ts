@@ -40,6 +40,8 @@ export function readDataFile(
   csv: CsvFile,
   indicators: Map<string, Indicator>,
   problems: ProblemList,
+  /** Indicators whose own file has problems: their rows are skipped without another message. */
+  brokenIndicators: ReadonlySet<string> = new Set(),
 ): Observation[] {
   const col = (name: string) => csv.columnOf[name] ?? 1;
   for (const name of csv.header) {
@@ -72,6 +74,7 @@ export function readDataFile(
       continue;
     }
     const row = parsed.data;
+    if (brokenIndicators.has(row.indicator)) continue;
     let ok = true;
     const fail = (column: string, message: string) => {
       at(column, message);
@@ -190,7 +193,12 @@ export const observationKey = (o: Pick<Observation, 'indicator' | 'period' | 'ar
  * an earlier one only when it is marked `revised` and sits in a later file; a `revised` row must
  * have something to revise. Returns the observations that passed.
  */
-export function checkAcrossFiles(observations: Observation[], csvColumns: Map<string, Record<string, number>>, problems: ProblemList) {
+export function checkAcrossFiles(
+  observations: Observation[],
+  csvColumns: Map<string, Record<string, number>>,
+  problems: ProblemList,
+  options: { earlierFilesBroken?: boolean } = {},
+) {
   const seen = new Map<string, Observation[]>();
   const kept: Observation[] = [];
   for (const o of observations) {
@@ -201,6 +209,8 @@ export function checkAcrossFiles(observations: Observation[], csvColumns: Map<st
     const what = `${o.indicator} ${o.period.label} ${o.area}${o.breakdown ? ` ${o.breakdown}` : ''}`;
     if (!earlier) {
       if (o.status === 'revised') {
+        // A file with problems may hold the row this one revises: say nothing until it is fixed.
+        if (options.earlierFilesBroken) continue;
         problems.add(o.source.file, o.source.line, column('status'), `status is revised, but no earlier file has ${what} to revise; remove the status, or check the indicator, period, area and breakdown`);
         continue;
       }
@@ -210,7 +220,14 @@ export function checkAcrossFiles(observations: Observation[], csvColumns: Map<st
     }
     const sameFile = earlier.source.file === o.source.file;
     if (sameFile) {
-      problems.add(o.source.file, o.source.line, column('indicator'), `${what} appears twice in this file (first on line ${earlier.source.line}); keep one row`);
+      problems.add(
+        o.source.file,
+        o.source.line,
+        column('indicator'),
+        o.status === 'revised'
+          ? `${what} appears twice in this file (first on line ${earlier.source.line}); a revised figure goes in the file of the quarter it was published in, after the original's, so keep one row here`
+          : `${what} appears twice in this file (first on line ${earlier.source.line}); keep one row`,
+      );
     } else if (o.status !== 'revised') {
       problems.add(
         o.source.file,

@@ -15,7 +15,7 @@ import { validateWith } from './zod-issues';
 import { readCsv } from './csv-file';
 import { checkAcrossFiles, FILE_NAME_HINT, quarterOfFile, readDataFile } from './data';
 import { findComponents, MDX_COMPONENTS, readMdx } from './meeting-file';
-import { didYouMean } from './suggest';
+import { didYouMean, nearest } from './suggest';
 
 export interface LoadOptions {
   /** Include meetings marked `draft: true` (the dev preview does; the build never does). */
@@ -85,6 +85,10 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       return [{ id: m[1], file, source: readYaml(path) }];
     });
 
+  // Ids whose file exists but has problems: what refers to them is not reported again, since
+  // "unknown indicator" would send the author to create a file that is already there.
+  const broken = { committees: new Set<string>(), indicators: new Set<string>(), meetings: new Set<string>(), glossary: false, data: false };
+
   const committees: Committee[] = [];
   for (const { id, file, source } of idFiles('committees')) {
     if ((RESERVED_ROUTES as readonly string[]).includes(id)) {
@@ -93,12 +97,16 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     }
     const data = validateWith(CommitteeSchema, source, file, problems);
     if (data) committees.push({ id, file, ...data });
+    else broken.committees.add(id);
   }
 
   const indicators = new Map<string, Indicator>();
   for (const { id, file, source } of idFiles('indicators')) {
     const data = validateWith(IndicatorSchema, source, file, problems);
-    if (!data) continue;
+    if (!data) {
+      broken.indicators.add(id);
+      continue;
+    }
     const { decimals, counts, target, ...rest } = data;
     const targets =
       target === undefined
@@ -124,7 +132,9 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (source.data === null) {
       // An empty glossary file is allowed: no terms.
     } else {
-      const entries = validateWith(GlossarySchema, source, 'content/glossary.yaml', problems) ?? [];
+      const parsed = validateWith(GlossarySchema, source, 'content/glossary.yaml', problems);
+      if (!parsed) broken.glossary = true;
+      const entries = parsed ?? [];
       const seen = new Map<string, number>();
       entries.forEach((entry, i) => {
         const key = entry.term.toLowerCase();
@@ -145,7 +155,9 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (!quarter) {
       const folder = /^data\/(\d{4})-(\d{2})\//.exec(file);
       const why = folder && (Number(folder[1]) + 1) % 100 !== Number(folder[2]) ? `the folder ${folder[1]}-${folder[2]} is not a financial year` : `"${file}" is not a financial quarter`;
-      problems.add(file, 1, 1, `${why}; ${FILE_NAME_HINT}`);
+      const lower = quarterOfFile(file.toLowerCase()) ? `; rename it ${file.toLowerCase().split('/').pop()}, in lower case` : `; ${FILE_NAME_HINT}`;
+      problems.add(file, 1, 1, `${why}${lower}`);
+      broken.data = true;
       continue;
     }
     dataFiles.push({ path, file, quarter });
@@ -156,9 +168,11 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   for (const { path, file, quarter } of dataFiles) {
     const csv = readCsv(readFileSync(path, 'utf8'), file, problems);
     columns.set(file, csv.columnOf);
-    rawObservations.push(...readDataFile(file, quarter, csv, indicators, problems));
+    const before = problems.items.length;
+    rawObservations.push(...readDataFile(file, quarter, csv, indicators, problems, broken.indicators));
+    if (problems.items.length > before) broken.data = true;
   }
-  const observations = checkAcrossFiles(rawObservations, columns, problems);
+  const observations = checkAcrossFiles(rawObservations, columns, problems, { earlierFilesBroken: broken.data });
 
   // Meetings
   const committeeIds = new Set(committees.map((c) => c.id));
@@ -172,30 +186,43 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       continue;
     }
     const [, committee, date] = m;
+    if (broken.committees.has(committee)) continue;
     if (!committeeIds.has(committee)) {
-      problems.add(file, 1, 1, `the folder "${committee}" is not a committee${didYouMean(committee, committeeIds)}; committees are ${[...committeeIds].join(', ') || 'not defined yet'} (add content/committees/${committee}.yaml to create one)`);
+      const guess = nearest(committee, committeeIds);
+      problems.add(
+        file,
+        1,
+        1,
+        `the folder "${committee}" is not a committee id${guess ? ` (did you mean ${guess}?)` : ''}; the committees are ${[...committeeIds].join(', ') || 'not defined yet'}. To add one, create content/committees/${committee}.yaml`,
+      );
       continue;
     }
     if (!isIsoDate(date)) {
-      problems.add(file, 1, 1, `the file name "${date}" is not the meeting's date; name the file YYYY-MM-DD.mdx, like 2018-09-06.mdx`);
+      const why = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `"${date}" is not a real date` : `the file name "${date}" is not the meeting's date`;
+      problems.add(file, 1, 1, `${why}; name the file after the meeting's date as YYYY-MM-DD.mdx, like 2018-09-06.mdx`);
       continue;
     }
     const text = readFileSync(path, 'utf8');
     const mdx = readMdx(text, file, problems);
     await checkMdxSyntax(mdx.body, mdx.bodyLine, file, problems);
-    if (!mdx.frontMatter || mdx.frontMatter.data === undefined) continue;
+    if (!mdx.frontMatter || mdx.frontMatter.failed) {
+      broken.meetings.add(`${committee}/${date}`);
+      continue;
+    }
     const data = validateWith(MeetingSchema, mdx.frontMatter, file, problems);
+    if (!data) broken.meetings.add(`${committee}/${date}`);
     const uses = findComponents(mdx.body, mdx.bodyLine);
     for (const use of uses) {
       if (!(MDX_COMPONENTS as readonly string[]).includes(use.name)) {
         problems.add(file, use.line, use.column, `unknown component <${use.name}>${didYouMean(use.name, MDX_COMPONENTS)}; the components are <Indicator id="..." />, <Chart id="..." /> and <Term>...</Term>`);
       } else if (use.name === 'Term') {
+        if (broken.glossary) continue;
         if (!use.arg || !glossaryTerms.some((t) => t.toLowerCase() === use.arg!.toLowerCase())) {
           problems.add(file, use.line, use.column, `<Term>${use.arg ?? ''}</Term> is not in content/glossary.yaml${didYouMean(use.arg ?? '', glossaryTerms)}; add the term to the glossary or remove the <Term> tag`);
         }
       } else if (!use.arg) {
         problems.add(file, use.line, use.column, `<${use.name}> has no id; write <${use.name} id="cla-rate" /> with an indicator id`);
-      } else if (!indicators.has(use.arg)) {
+      } else if (!indicators.has(use.arg) && !broken.indicators.has(use.arg)) {
         problems.add(file, use.line, use.column, `unknown indicator "${use.arg}" in <${use.name}>${didYouMean(use.arg, indicators.keys())}`);
       }
     }
@@ -203,7 +230,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     const id = `${committee}/${date}`;
     const period = parsePeriod(data.period)!;
     (data.indicators ?? []).forEach((ind, i) => {
-      if (!indicators.has(ind)) {
+      if (!indicators.has(ind) && !broken.indicators.has(ind)) {
         const at = mdx.frontMatter!.locate(['indicators', i]);
         problems.add(file, at.line, at.column, `unknown indicator "${ind}" in indicators${didYouMean(ind, indicators.keys())}`);
       }
@@ -242,9 +269,10 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   for (const meeting of meetings) {
     const quarter = meetingQuarter(meeting.period);
     const visible = observations.filter((o) => o.area === 'local' && o.source.quarter.end <= quarter.end && o.period.end <= meeting.period.end);
-    if (!visible.some((o) => o.period.end === meeting.period.end)) {
+    const dataIncomplete = broken.data || broken.indicators.size > 0;
+    if (!dataIncomplete && !visible.some((o) => o.period.end === meeting.period.end)) {
       const at = meeting.source.locate(['period']);
-      const latest = visible.reduce<Observation | undefined>((best, o) => (!best || o.period.end > best.period.end ? o : best), undefined);
+      const latest = visible.reduce<Observation | undefined>((best, o) => (o.value !== null && (!best || o.period.end > best.period.end) ? o : best), undefined);
       problems.add(
         meeting.file,
         at.line,
@@ -260,6 +288,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     meeting.updates.forEach((u, i) => {
       const at = meeting.source.locate(['updates', i, 'action']);
       const target = allActions.get(u.action);
+      if (!target && broken.meetings.has(u.action.split('/').slice(0, 2).join('/'))) return;
       if (!target) {
         const sameMeeting = u.action.split('/').slice(0, 2).join('/');
         const known = meetings.find((m) => m.id === sameMeeting);
@@ -310,9 +339,26 @@ async function checkMdxSyntax(body: string, bodyLine: number, file: string, prob
   try {
     await compile(body, { development: false });
   } catch (error: any) {
-    const line = (error.line ?? error.place?.line ?? error.place?.start?.line ?? 1) + bodyLine - 1;
-    const column = error.column ?? error.place?.column ?? error.place?.start?.column ?? 1;
+    let line = (error.line ?? error.place?.line ?? error.place?.start?.line ?? 1) + bodyLine - 1;
+    let column = error.column ?? error.place?.column ?? error.place?.start?.column ?? 1;
     const reason = String(error.reason ?? error.message).replace(/\s+/g, ' ');
+    // MDX finds an unclosed { where the text runs out; the author needs to see where it opened.
+    const brace = /closing brace for `\{`/.test(reason) ? unclosedBrace(body) : undefined;
+    if (brace) ({ line, column } = { line: brace.line + bodyLine - 1, column: brace.column });
     problems.add(file, line, column, `the text cannot be read as MDX: ${reason}. A < or { in ordinary text must be written as \\< or \\{`);
   }
+}
+
+/** The line and column (from 1) of the last { in a body that is never closed. */
+function unclosedBrace(body: string): { line: number; column: number } | undefined {
+  const open: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\') i++;
+    else if (body[i] === '{') open.push(i);
+    else if (body[i] === '}') open.pop();
+  }
+  const at = open.at(-1);
+  if (at === undefined) return undefined;
+  const before = body.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }

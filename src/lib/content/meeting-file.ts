@@ -38,27 +38,38 @@ export interface ComponentUse {
 export const MDX_COMPONENTS = ['Indicator', 'Chart', 'Term'] as const;
 
 /**
- * Finds component tags in an MDX body, with their positions. Fenced code is skipped, since a tag
- * written there is shown, not rendered.
+ * Blanks out what MDX shows or ignores rather than renders (fenced and inline code, comments),
+ * keeping every newline and offset, so positions found in the result are positions in the body.
  */
+function blankNonRendered(body: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  return body
+    .replace(/^([ \t]*)(```|~~~)[\s\S]*?^[ \t]*\2[^\n]*$/gm, blank)
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/(`+)[^`\n]*?\1/g, blank);
+}
+
+/** Finds component tags in an MDX body, with their positions; tags may span lines. */
 export function findComponents(body: string, bodyLine: number): ComponentUse[] {
+  const text = blankNonRendered(body);
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const position = (offset: number) => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
+    return { line: bodyLine + line, column: offset - lineStarts[line] + 1 };
+  };
   const uses: ComponentUse[] = [];
-  const lines = body.split('\n');
-  let fenced = false;
-  lines.forEach((lineText, i) => {
-    if (/^\s*(```|~~~)/.test(lineText)) fenced = !fenced;
-    if (fenced) return;
-    const tag = /<([A-Z][A-Za-z0-9]*)\b([^>]*)>(?:([^<]*)<\/\1>)?/g;
-    for (let m; (m = tag.exec(lineText)); ) {
-      const [, name, attrs, inner] = m;
-      const id = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/.exec(attrs);
-      uses.push({
-        name,
-        arg: name === 'Term' ? inner?.trim() : (id?.[1] ?? id?.[2] ?? id?.[3]),
-        line: bodyLine + i,
-        column: m.index + 1,
-      });
-    }
-  });
+  const tag = /<([A-Z][A-Za-z0-9]*)\b([^>]*)>(?:([^<]*)<\/\1>)?/g;
+  for (let m; (m = tag.exec(text)); ) {
+    const [, name, attrs, inner] = m;
+    const id = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/.exec(attrs);
+    uses.push({
+      name,
+      arg: name === 'Term' ? inner?.trim() : (id?.[1] ?? id?.[2] ?? id?.[3]),
+      ...position(m.index),
+    });
+  }
   return uses;
 }

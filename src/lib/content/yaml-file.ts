@@ -7,6 +7,8 @@ export type Path = (string | number)[];
 export interface YamlSource {
   /** Plain JavaScript data, or undefined when the text could not be parsed. */
   data: unknown;
+  /** True when the text had a syntax error (already reported): there is nothing to validate. */
+  failed: boolean;
   /** Line and column of the value at `path` (of its key, with `key: true`); falls back to the nearest parent. */
   locate(path: Path, options?: { key?: boolean }): { line: number; column: number };
 }
@@ -23,12 +25,30 @@ export function parseYaml(text: string, file: string, problems: ProblemList, lin
     return { line: p.line + lineOffset, column: p.col };
   };
   let failed = false;
-  for (const error of doc.errors) {
+  // A tab in the indentation confuses the parser into several unrelated errors: say it once.
+  const tabLine = text.split('\n').findIndex((l) => /^[ ]*\t/.test(l) && l.trim() !== '');
+  if (tabLine >= 0) {
+    problems.add(file, tabLine + 1 + lineOffset, 1, 'a tab is used for indentation; YAML needs spaces, so replace the tab with spaces');
     failed = true;
-    const p = pos(error.pos[0]);
-    problems.add(file, p.line, p.column, yamlErrorMessage(error.code, error.message));
+  } else {
+    const reported = new Set<number>();
+    for (const error of doc.errors) {
+      failed = true;
+      // The parser can report one slip several times at the same place: say it once.
+      if (reported.has(error.pos[0])) continue;
+      reported.add(error.pos[0]);
+      const p = pos(error.pos[0]);
+      const found = /^[^:\n]*/.exec(text.slice(error.pos[0]))![0].trim();
+      const indented = error.code === 'MULTILINE_IMPLICIT_KEY' || /compact mappings/.test(error.message) ? overIndentedLine(text, p.line - lineOffset) : undefined;
+      if (indented !== undefined) {
+        problems.add(file, indented + lineOffset, 1, 'this line is indented further than the field above it; start it in the same column as the other fields');
+      } else {
+        problems.add(file, p.line, p.column, yamlErrorMessage(error.code, error.message, found));
+      }
+    }
   }
   return {
+    failed,
     data: failed ? undefined : doc.toJS(),
     locate(path, options = {}) {
       const found = find(doc, path, options.key === true);
@@ -60,9 +80,25 @@ function find(doc: Document, path: Path, wantKey: boolean): number | undefined {
   return offset;
 }
 
-function yamlErrorMessage(code: string, message: string) {
+function yamlErrorMessage(code: string, message: string, found: string) {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return `${first}; each field may appear once`;
+  if (code === 'DUPLICATE_KEY') return `the field "${found.replace(/:$/, '')}" appears twice; keep one`;
   if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation; YAML needs spaces';
   return `this is not valid YAML (${first}); check the indentation, colons and quotes on this line`;
+}
+
+/**
+ * A plain value followed by a line indented further reads, to YAML, as one value running on,
+ * and the parser complains about the line above. Find the line the author actually mis-indented.
+ */
+function overIndentedLine(text: string, errorLine: number): number | undefined {
+  const lines = text.split('\n');
+  const indent = (l: string) => /^ */.exec(l)![0].length;
+  const base = indent(lines[errorLine - 1] ?? '');
+  for (let i = errorLine; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    if (indent(lines[i]) > base && /^\s*[\w-]+\s*:/.test(lines[i])) return i + 1;
+    return undefined;
+  }
+  return undefined;
 }

@@ -14,6 +14,25 @@ export function validateWith<S extends ZodTypeAny>(
   problems: ProblemList,
   pathPrefix: Path = [],
 ): z.output<S> | undefined {
+  if (source.failed) return undefined;
+  if (source.data === null || source.data === undefined || (typeof source.data !== 'object' && pathPrefix.length === 0)) {
+    const at = source.locate(pathPrefix);
+    const what = source.data === null || source.data === undefined ? `${file} is empty` : `${file} holds ${show(source.data)} instead of fields`;
+    problems.add(file, at.line, at.column, `${what}; write its fields as "name: value" lines, at least ${listWords(requiredKeys(schema)) || 'one'}`);
+    return undefined;
+  }
+  if (Array.isArray(source.data) !== isArraySchema(schema)) {
+    const at = source.locate(pathPrefix);
+    problems.add(
+      file,
+      at.line,
+      at.column,
+      Array.isArray(source.data)
+        ? `${file} holds a list instead of fields; write its fields as "name: value" lines, at least ${listWords(requiredKeys(schema))}`
+        : `${file} holds fields instead of a list; write each entry as a list item starting "- "`,
+    );
+    return undefined;
+  }
   const result = schema.safeParse(source.data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -113,6 +132,24 @@ function unionHint(field: string) {
   if (field === 'target') return 'write a number, such as 85, or a list such as [{from: 2018/19, value: 85}]';
   if (field.endsWith('number')) return 'write the agenda item number, such as "7"';
   return 'check the format in CONTENT-FORMAT.md';
+}
+
+/** The fields an author must write in an object schema, for "write at least ...". */
+function requiredKeys(schema: ZodTypeAny): string[] {
+  const s = unwrap(schema);
+  if (!(s instanceof z.ZodObject)) return [];
+  return Object.entries(s.shape as Record<string, ZodTypeAny>)
+    .filter(([, v]) => !v.isOptional() && !(v instanceof z.ZodDefault))
+    .map(([k]) => k);
+}
+
+/** "a, b and c" */
+function listWords(items: string[]) {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function isArraySchema(schema: ZodTypeAny) {
+  return unwrap(schema) instanceof z.ZodArray;
 }
 
 /** The field names a strict object accepts at `path`, for "expected one of" and "did you mean". */
