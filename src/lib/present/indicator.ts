@@ -6,6 +6,8 @@ import type { Indicator, Observation } from '../model';
 import { LATEST, type Cell, type Cut, type DataIndex } from '../data-index';
 import { disclose, type DisplayCell } from '../stats/disclosure';
 import { seriesTable, type TableModel } from './table';
+import { headline, type Headline } from './headline';
+import type { Period } from '../periods';
 
 export interface IndicatorView {
   indicator: Indicator;
@@ -17,12 +19,18 @@ export interface IndicatorView {
   /** The cells the page's table and chart show: all, or the recent window on meeting pages. */
   shown: Cell[];
   table: TableModel;
+  headline: Headline;
 }
 
 /** Months of history a meeting page shows before its period; the indicator page shows all. */
 export const MEETING_WINDOW_MONTHS = 24;
 
-export function indicatorView(data: DataIndex, id: string, cut: Cut = LATEST, options: { windowMonths?: number } = {}): IndicatorView {
+export function indicatorView(
+  data: DataIndex,
+  id: string,
+  cut: Cut = LATEST,
+  options: { windowMonths?: number; asOf?: Period } = {},
+): IndicatorView {
   const indicator = data.indicators.get(id)!;
   const settings = data.content.site.disclosure;
   const cells = data.cells(id, cut);
@@ -41,7 +49,8 @@ export function indicatorView(data: DataIndex, id: string, cut: Cut = LATEST, op
     shown = cells.filter((c) => c.obs.period.end > last - options.windowMonths!);
   }
   const table = seriesTable(indicator, shown, disclosed, data.content.site.council);
-  return { indicator, cut, cells, disclosed, shown, table };
+  const h = headline(indicator, cells.map((c) => disclosed.get(c.obs)!), options.asOf);
+  return { indicator, cut, cells, disclosed, shown, table, headline: h };
 }
 
 /** How a figure that was later revised looked when first published, disclosure-controlled as then. */

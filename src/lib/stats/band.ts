@@ -24,6 +24,6 @@ export function closeness(f: ValueFormat, reference: number, value: number): Clo
   const b = roundTo(value, f.decimals);
   if (a === b) return 'same';
   const band = f.unit === 'percent' ? PERCENT_BAND_POINTS : RELATIVE_BAND * Math.abs(a);
-  // Rounded again because 83.1 - 82.1 is 0.99999... in binary, which would read as under 1 point.
+  // Rounded again because 4.1 - 3.1 is 0.9999999999999996 in binary: under 1 point, wrongly.
   return roundTo(Math.abs(b - a), f.decimals) < band ? 'close' : 'apart';
 }

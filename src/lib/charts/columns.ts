@@ -1,0 +1,82 @@
+/**
+ * Column chart for in-period counts (plans started in the month, children going missing): one
+ * column per period, each with its value written above it when there is room. A suppressed or
+ * missing value has no column; its symbol ("[c]") is written where the column would stand.
+ */
+import * as Plot from '@observablehq/plot';
+import { periodShortName } from '../periods';
+import { formatSymbol, formatTickValue, unitLabel } from '../stats/format';
+import { periodTicks, sortedPeriods, textWidth, valueAxis } from './layout';
+import { GRID, MIN_FONT_SIZE, PALETTE } from './palette';
+import { CHART_WIDTH, renderPlot } from './render';
+import type { ColumnChartInput } from './types';
+
+const HEIGHT = 320;
+const MARGIN_TOP = 36;
+const MARGIN_BOTTOM = 40;
+const MARGIN_RIGHT = 16;
+
+/** A column chart as an SVG string. */
+export function columnChart(input: ColumnChartInput): string {
+  const { format } = input;
+  const periods = sortedPeriods(input.points.map((p) => p.period));
+  const rows = periods.map((p) => {
+    const point = input.points.find((q) => q.period.label === p.label)!;
+    return { x: p.label, y: point.value, symbol: point.symbol };
+  });
+  const values = rows.map((r) => r.y).filter((v): v is number => v !== null);
+  const axis = valueAxis(format, values.length > 0 ? Math.max(...values) : 0);
+  const tickText = axis.ticks.map((t) => formatTickValue(format, t, axis.decimals));
+  const marginLeft = Math.max(40, Math.max(...tickText.map((t) => textWidth(t, MIN_FONT_SIZE))) + 16);
+  const plotWidth = CHART_WIDTH - marginLeft - MARGIN_RIGHT;
+
+  const valueText = (v: number) => formatTickValue(format, v, format.decimals);
+  const slot = periods.length > 0 ? plotWidth / periods.length : plotWidth;
+  // Values go above the columns only if every one fits its slot; otherwise the table has them.
+  const showValues = values.every((v) => textWidth(valueText(v), MIN_FONT_SIZE) + 4 <= slot);
+
+  const marks: Plot.Markish[] = [
+    Plot.gridY(axis.ticks, { stroke: GRID, strokeOpacity: 1 }),
+    Plot.axisY(axis.ticks, {
+      tickFormat: (t: number) => formatTickValue(format, t, axis.decimals),
+      label: input.axisLabel ?? unitLabel({ unit: format.unit, counts: 'other' }),
+      labelAnchor: 'top',
+      labelArrow: 'none',
+      tickSize: 0,
+    }),
+    Plot.axisX(periodTicks(periods, plotWidth, MIN_FONT_SIZE), {
+      tickFormat: (label: string) => periodShortName(periods.find((p) => p.label === label)!),
+      label: null,
+    }),
+    Plot.barY(
+      rows.filter((r) => r.y !== null),
+      { x: 'x', y: 'y', fill: PALETTE.local },
+    ),
+    Plot.ruleY([0]),
+  ];
+  if (showValues) {
+    marks.push(
+      Plot.text(
+        rows.filter((r) => r.y !== null).map((r) => ({ ...r, text: valueText(r.y!) })),
+        { x: 'x', y: 'y', text: 'text', dy: -8, fontSize: MIN_FONT_SIZE },
+      ),
+    );
+  }
+  const symbols = rows.filter((r) => r.y === null && r.symbol).map((r) => ({ x: r.x, y: 0, text: formatSymbol(r.symbol!) }));
+  if (symbols.length > 0) marks.push(Plot.text(symbols, { x: 'x', y: 'y', text: 'text', dy: -10, fontSize: MIN_FONT_SIZE }));
+
+  return renderPlot(
+    {
+      width: CHART_WIDTH,
+      height: HEIGHT,
+      marginTop: MARGIN_TOP,
+      marginBottom: MARGIN_BOTTOM,
+      marginLeft,
+      marginRight: MARGIN_RIGHT,
+      x: { type: 'band', domain: periods.map((p) => p.label), padding: 0.25 },
+      y: { domain: [0, axis.max] },
+      marks,
+    },
+    { id: input.id, title: input.title, description: input.description },
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Layout arithmetic shared by the charts: the value axis, which period labels fit, how wide a
+ * label is. Charts set their own scales rather than letting Plot choose, so that label positions
+ * can be computed (to keep direct labels apart) and so every axis starts at zero.
+ */
+import type { Indicator } from '../model';
+import { comparePeriods, periodShortName, type Period } from '../periods';
+
+export interface ValueAxis {
+  /** Top of the axis; the bottom is always 0. */
+  max: number;
+  ticks: number[];
+  /** Decimals needed to write the ticks. */
+  decimals: number;
+}
+
+/**
+ * A value axis from 0 to a round number at or above `max`, with about five ticks at steps of 1,
+ * 2, 2.5 or 5 times a power of ten. It starts at 0 because the public reads bar and line heights
+ * as amounts; the text description states changes too small to see. Whole-number units (counts,
+ * money) never get fractional steps, and a percentage axis stops at 100.
+ */
+export function valueAxis(format: Pick<Indicator, 'unit'>, dataMax: number, target = 5): ValueAxis {
+  const wholeSteps = format.unit === 'count' || format.unit === 'gbp';
+  const max = dataMax > 0 ? dataMax : 1;
+  const raw = max / target;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  let step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+  if (wholeSteps) step = Math.max(1, Math.round(step));
+  let top = Math.ceil(max / step - 1e-9) * step;
+  if (format.unit === 'percent' && max <= 100 && top > 100) {
+    top = 100;
+    step = [10, 20, 25].find((s) => 100 / s <= target + 1)!;
+  }
+  const count = Math.round(top / step);
+  // Built from integers, then rounded, so 0.1 * 3 does not print as 0.30000000000000004.
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Number((i * step).toFixed(10)));
+  const decimals = Math.max(0, ...ticks.map((t) => (String(t).split('.')[1] ?? '').length));
+  return { max: top, ticks, decimals };
+}
+
+/**
+ * Rough width of a label in px. Plot cannot measure text on the server; 0.6em per character
+ * over-estimates most system-ui text a little, which errs towards labels that fit.
+ */
+export function textWidth(text: string, fontSize: number): number {
+  return Math.ceil(text.length * fontSize * 0.6);
+}
+
+/** Distinct periods in time order. */
+export function sortedPeriods(periods: Iterable<Period>): Period[] {
+  const byLabel = new Map<string, Period>();
+  for (const p of periods) byLabel.set(p.label, p);
+  return [...byLabel.values()].sort(comparePeriods);
+}
+
+/**
+ * Which period labels to write on the x axis so they do not overlap: every k-th, counted back
+ * from the latest, so the latest period is always labelled.
+ */
+export function periodTicks(periods: readonly Period[], plotWidth: number, fontSize: number): string[] {
+  if (periods.length === 0) return [];
+  const widest = Math.max(...periods.map((p) => textWidth(periodShortName(p), fontSize)));
+  const slot = plotWidth / periods.length;
+  const every = Math.max(1, Math.ceil((widest + 12) / slot));
+  return periods.filter((_, i) => (periods.length - 1 - i) % every === 0).map((p) => p.label);
+}
+
+/**
+ * Moves labels apart vertically so none is closer than `gap` px to another, keeping them inside
+ * [top, bottom]. Positions are in px, top to bottom. Ties keep input order, so output is stable.
+ */
+export function spreadLabels(ys: readonly number[], gap: number, top: number, bottom: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
+  const placed = order.map((o) => o.y);
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + gap);
+  // Then push back up from the bottom edge, if the stack ran over it.
+  if (placed.length > 0 && placed[placed.length - 1] > bottom) {
+    placed[placed.length - 1] = bottom;
+    for (let k = placed.length - 2; k >= 0; k--) placed[k] = Math.min(placed[k], placed[k + 1] - gap);
+  }
+  const out = new Array<number>(ys.length);
+  order.forEach((o, k) => (out[o.i] = Math.max(top, placed[k])));
+  return out;
+}

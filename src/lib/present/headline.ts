@@ -1,0 +1,77 @@
+/**
+ * The headline of an indicator at a cut: the latest figure, the previous period and a year
+ * earlier, the direction of travel, comparisons with England and statistical neighbours, and the
+ * target, each in words. Built from disclosure-controlled cells only.
+ */
+import type { Indicator } from '../model';
+import { FREQUENCY_KIND, comparePeriods, monthPeriod, quarterOf, yearOf, type Period } from '../periods';
+import type { DisplayCell } from '../stats/disclosure';
+import { compareWith, type Comparison } from '../stats/compare';
+import { assessTarget, type TargetResult } from '../stats/target';
+import { trendBetween, type Trend } from '../stats/trend';
+import { formatCell, periodInWords } from '../stats/format';
+import { describeBreakdown, describeSeries } from '../stats/describe';
+
+export interface HeadlinePoint {
+  period: Period;
+  text: string;
+}
+
+export interface Headline {
+  latest?: HeadlinePoint & { cell: DisplayCell };
+  previous?: HeadlinePoint;
+  yearEarlier?: HeadlinePoint;
+  /** Against the previous period. */
+  trend?: Trend;
+  /** Against a year earlier. */
+  trendYear?: Trend;
+  england?: Comparison;
+  neighbours?: Comparison;
+  target?: TargetResult;
+  /** The whole headline as sentences: the chart's description too. */
+  description: string;
+}
+
+const shift = (p: Period, months: number): Period =>
+  p.kind === 'month' ? monthPeriod(p.start + months) : p.kind === 'quarter' ? quarterOf(p.start + months) : yearOf(p.start + months);
+
+export function headline(indicator: Indicator, cells: DisplayCell[], asOf?: Period): Headline {
+  if (indicator.categories) {
+    const latestPeriod = cells
+      .filter((c) => c.area === 'local')
+      .map((c) => c.period)
+      .sort(comparePeriods)
+      .at(-1);
+    return { description: latestPeriod ? describeBreakdown({ indicator, cells, period: latestPeriod }) : 'There are no figures yet.' };
+  }
+  const kind = FREQUENCY_KIND[indicator.frequency];
+  const local = cells
+    .filter((c) => c.area === 'local' && c.breakdown === undefined && c.period.kind === kind && (!asOf || c.period.end <= asOf.end))
+    .sort((a, b) => comparePeriods(a.period, b.period));
+  const description = describeSeries({ indicator, cells, asOf });
+  const latest = local.at(-1);
+  if (!latest) return { description };
+  const point = (p: Period): HeadlinePoint & { cell?: DisplayCell } => {
+    const cell = local.find((c) => c.period.label === p.label);
+    return { period: p, text: cell ? formatCell(indicator, cell) : 'no figure', cell };
+  };
+  const previous = point(shift(latest.period, kind === 'month' ? -1 : kind === 'quarter' ? -3 : -12));
+  const yearEarlier = kind === 'year' ? undefined : point(shift(latest.period, -12));
+  const comparators = (area: 'england' | 'statistical-neighbours') => {
+    const rows = cells.filter((c) => c.area === area && c.breakdown === undefined);
+    return rows.length ? compareWith(indicator, latest, rows, area) : undefined;
+  };
+  return {
+    latest: { period: latest.period, text: formatCell(indicator, latest), cell: latest },
+    previous,
+    yearEarlier,
+    trend: trendBetween(indicator, previous.cell, latest),
+    trendYear: yearEarlier ? trendBetween(indicator, yearEarlier.cell, latest) : undefined,
+    england: comparators('england'),
+    neighbours: comparators('statistical-neighbours'),
+    target: assessTarget(indicator, latest),
+    description,
+  };
+}
+
+export { periodInWords };

@@ -1,0 +1,41 @@
+/** Tiny builders for stats tests: an indicator with sensible defaults, periods, observations. */
+import type { Indicator, Observation } from '../../src/lib/model';
+import { parsePeriod, type Period } from '../../src/lib/periods';
+
+export function P(label: string): Period {
+  const p = parsePeriod(label);
+  if (!p) throw new Error(`bad period in test: ${label}`);
+  return p;
+}
+
+export function indicator(over: Partial<Indicator> = {}): Indicator {
+  return {
+    id: 'test-indicator',
+    file: 'content/indicators/test-indicator.yaml',
+    title: 'Test indicator',
+    summary: 'A test.',
+    unit: 'percent',
+    decimals: 1,
+    polarity: 'higher-is-better',
+    measure: 'snapshot',
+    frequency: 'quarterly',
+    definition: 'A test.',
+    counts: 'other',
+    targets: [],
+    ...over,
+  };
+}
+
+let line = 1;
+/** One observation; `value` may be null for not-available. */
+export function obs(period: string, value: number | null, extra: Partial<Observation> = {}): Observation {
+  return {
+    indicator: 'test-indicator',
+    period: P(period),
+    area: 'local',
+    value,
+    ...(value === null ? { status: 'not-available' as const } : {}),
+    source: { file: 'data/test.csv', line: line++, quarter: P('2018/19 Q4') },
+    ...extra,
+  };
+}
