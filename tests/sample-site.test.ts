@@ -1,0 +1,214 @@
+/**
+ * The sample site, built once, read as a resident would: every number in every meeting page's
+ * tables is checked against the CSV files, read here independently of the site's own loader.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { parse as parseYaml } from 'yaml';
+import { PROJECT } from './helpers/fixtures';
+import { buildSite, page, tableRows } from './helpers/build';
+
+const out = mkdtempSync(join(tmpdir(), 'scrutineer-sample-'));
+let status: number | null;
+let stderr = '';
+beforeAll(() => {
+  const result = buildSite(PROJECT, out);
+  status = result.status;
+  stderr = result.stderr;
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+// --- The data, read straight from the files -------------------------------------------------
+interface Row {
+  indicator: string;
+  period: string;
+  area: string;
+  breakdown: string;
+  value: string;
+  numerator: string;
+  denominator: string;
+  status: string;
+  quarterEnd: number;
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Month index of a period's last month, from its text: 2018-06, 2018/19 Q1, 2018/19. */
+function periodEnd(p: string): number {
+  let m = /^(\d{4})-(\d{2})$/.exec(p);
+  if (m) return Number(m[1]) * 12 + Number(m[2]) - 1;
+  m = /^(\d{4})\/\d{2} Q(\d)$/.exec(p);
+  if (m) return Number(m[1]) * 12 + 3 + Number(m[2]) * 3 - 1;
+  m = /^(\d{4})\/\d{2}$/.exec(p)!;
+  return Number(m[1]) * 12 + 14;
+}
+/** The table's row header for a period: "Jun 2018", "2018/19 Q1", "2017/18". */
+function rowHeader(p: string) {
+  const m = /^(\d{4})-(\d{2})$/.exec(p);
+  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : p;
+}
+const rows: Row[] = [];
+for (const year of readdirSync(join(PROJECT, 'data'))) {
+  for (const file of readdirSync(join(PROJECT, 'data', year))) {
+    const q = Number(/q(\d)/.exec(file)![1]);
+    const quarterEnd = Number(year.slice(0, 4)) * 12 + 3 + q * 3 - 1;
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(join(PROJECT, 'data', year, file), 'utf8'), { header: true, skipEmptyLines: true });
+    for (const r of parsed.data) rows.push({ ...r, area: r.area || 'local', breakdown: r.breakdown || '', quarterEnd } as Row);
+  }
+}
+const indicators = new Map(
+  readdirSync(join(PROJECT, 'content', 'indicators')).map((f) => [f.replace('.yaml', ''), parseYaml(readFileSync(join(PROJECT, 'content', 'indicators', f), 'utf8'))]),
+);
+const decimalsOf = (id: string) => indicators.get(id).decimals ?? (['count', 'gbp'].includes(indicators.get(id).unit) ? 0 : 1);
+const site = parseYaml(readFileSync(join(PROJECT, 'content', 'site.yaml'), 'utf8'));
+
+/** The row a meeting saw: the latest file up to its quarter, for a period up to its own. */
+function seen(quarterEnd: number, indicator: string, period: string, area: string, breakdown: string): Row | undefined {
+  return rows
+    .filter((r) => r.indicator === indicator && r.period === period && r.area === area && r.breakdown === breakdown && r.quarterEnd <= quarterEnd)
+    .sort((a, b) => a.quarterEnd - b.quarterEnd)
+    .at(-1);
+}
+
+/** A number as the page writes it: "82.5%", "£1,200", "57 per 10,000", "−3". */
+function numberIn(text: string): number | undefined {
+  const m = /^(−|-)?£?([\d,]+(?:\.\d+)?)/.exec(text.trim());
+  return m ? (m[1] ? -1 : 1) * Number(m[2].replace(/,/g, '')) : undefined;
+}
+
+interface MeetingFile {
+  committee: string;
+  date: string;
+  period: string;
+  draft: boolean;
+}
+const meetings: MeetingFile[] = readdirSync(join(PROJECT, 'content', 'meetings')).flatMap((committee) =>
+  readdirSync(join(PROJECT, 'content', 'meetings', committee)).map((f) => {
+    const text = readFileSync(join(PROJECT, 'content', 'meetings', committee, f), 'utf8');
+    const front = parseYaml(text.split(/^---$/m)[1]);
+    return { committee, date: f.replace('.mdx', ''), period: String(front.period), draft: front.draft === true };
+  }),
+);
+
+const AREAS: Record<string, string> = {
+  [site.council]: 'local',
+  England: 'england',
+  'Statistical neighbours (average)': 'statistical-neighbours',
+  Region: 'region',
+};
+
+describe('the sample site', () => {
+  it('builds, with a page for every meeting, committee and indicator', () => {
+    expect(status, stderr).toBe(0);
+    expect(meetings.length).toBeGreaterThanOrEqual(8);
+    for (const m of meetings) expect(existsSync(join(out, m.committee, m.date, 'index.html')), `${m.committee}/${m.date}`).toBe(!m.draft);
+    for (const c of readdirSync(join(PROJECT, 'content', 'committees'))) expect(existsSync(join(out, c.replace('.yaml', ''), 'index.html'))).toBe(true);
+    for (const id of indicators.keys()) expect(existsSync(join(out, 'indicators', id, 'index.html')), id).toBe(true);
+  });
+
+  it('says on every page that the data is illustrative', () => {
+    for (const m of meetings.filter((x) => !x.draft)) {
+      expect(page(out, `${m.committee}/${m.date}/`).querySelector('.sc-illustrative')!.textContent).toContain('Illustrative data');
+    }
+    expect(page(out, '/').querySelector('.sc-illustrative')).not.toBeNull();
+  });
+
+  it.each(meetings.filter((m) => !m.draft).map((m) => [`${m.committee}/${m.date}`, m] as const))('%s: every number in its tables equals the data files', (_, m) => {
+    const doc = page(out, `${m.committee}/${m.date}/`);
+    const quarterEnd = (() => {
+      const end = periodEnd(m.period);
+      return end + ((3 - ((end - 5 + 120) % 3)) % 3); // the last month of end's financial quarter
+    })();
+    let checked = 0;
+    for (const section of doc.querySelectorAll('section.sc-indicator')) {
+      const id = section.id;
+      const table = section.querySelector('table')!;
+      const [header, ...body] = tableRows(table);
+      const headers = header.slice(1);
+      for (const r of body) {
+        const periodLabel = r[0];
+        for (let i = 0; i < headers.length; i++) {
+          const text = r[i + 1];
+          if (text.includes('no figure')) continue;
+          const cut = headers[i].lastIndexOf(': ');
+          const [categoryLabel, areaLabel] = cut >= 0 ? [headers[i].slice(0, cut), headers[i].slice(cut + 2)] : [undefined, headers[i]];
+          const area = AREAS[areaLabel];
+          const categories = indicators.get(id).categories ?? {};
+          const breakdown = categoryLabel ? Object.keys(categories).find((k) => categories[k] === categoryLabel)! : '';
+          const candidates = rows.filter((x) => x.indicator === id && rowHeader(x.period) === periodLabel);
+          const period = candidates[0]?.period;
+          expect(period, `${id} ${periodLabel}`).toBeDefined();
+          expect(periodEnd(period), `${id} ${periodLabel} is later than the meeting's period`).toBeLessThanOrEqual(periodEnd(m.period));
+          const source = seen(quarterEnd, id, period, area, breakdown);
+          expect(source, `${id} ${periodLabel} ${area} ${breakdown}`).toBeDefined();
+          const shown = text.split(' revised since this meeting')[0];
+          if (/^\[[cxz]\]/.test(shown)) {
+            if (shown.startsWith('[x]')) expect(source!.status).toBe('not-available');
+            if (shown.startsWith('[c]')) expect(area).toBe('local');
+            continue;
+          }
+          const nOfD = /^([\d,]+) of ([\d,]+)/.exec(shown);
+          if (nOfD) {
+            expect([Number(nOfD[1].replace(/,/g, '')), Number(nOfD[2].replace(/,/g, ''))]).toEqual([Number(source!.numerator), Number(source!.denominator)]);
+          } else {
+            expect(numberIn(shown), `${id} ${periodLabel} ${area} ${breakdown}: "${shown}"`).toBeCloseTo(Number(source!.value), Math.min(decimalsOf(id), 4));
+          }
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('ships no script on meeting and indicator pages', () => {
+    const pages = [...meetings.filter((m) => !m.draft).map((m) => `${m.committee}/${m.date}/`), ...[...indicators.keys()].map((id) => `indicators/${id}/`)];
+    for (const p of pages) {
+      const html = readFileSync(join(out, p, 'index.html'), 'utf8');
+      expect(html, p).not.toMatch(/<script/i);
+    }
+  });
+
+  it('gives every chart a role, a title, a name and a description written from the data', () => {
+    const doc = page(out, 'children-and-families-panel/2019-06-13/');
+    const svgs = [...doc.querySelectorAll('.sc-chart svg')];
+    expect(svgs.length).toBeGreaterThan(10);
+    for (const svg of svgs) {
+      expect(svg.getAttribute('role')).toBe('img');
+      const title = svg.querySelector('title')!;
+      expect(svg.getAttribute('aria-labelledby')).toBe(title.id);
+      const desc = doc.getElementById(svg.getAttribute('aria-describedby')!)!;
+      expect(desc.textContent).toMatch(/latest figure|Figures for/);
+    }
+    const cla = doc.querySelector('#cla-rate svg desc')!.textContent!;
+    expect(cla).toContain('The latest figure, for March 2019');
+    expect(cla).toMatch(/than England/);
+  });
+
+  it('never shows a count of 1 to 5 children in a table or chart description', () => {
+    const small = rows.filter((r) => {
+      const ind = indicators.get(r.indicator);
+      const children = (ind.counts ?? (ind.unit === 'count' ? 'children' : 'other')) === 'children';
+      return r.area === 'local' && ind.unit === 'count' && children && Number(r.value) >= 1 && Number(r.value) <= site.disclosure.suppressUpTo;
+    });
+    expect(small.length).toBeGreaterThan(3);
+    for (const m of meetings.filter((x) => !x.draft)) {
+      const doc = page(out, `${m.committee}/${m.date}/`);
+      for (const r of small) {
+        const section = doc.getElementById(r.indicator);
+        if (!section) continue;
+        for (const tr of section.querySelectorAll('tbody tr')) {
+          if (tr.querySelector('th')!.textContent!.trim() !== rowHeader(r.period)) continue;
+          const headers = tableRows(section.querySelector('table')!)[0].slice(1);
+          const col = headers.findIndex((h) => (r.breakdown ? h === `${indicators.get(r.indicator).categories[r.breakdown]}: ${site.council}` : h === site.council));
+          expect(tr.querySelectorAll('td')[col].textContent!.trim(), `${m.committee}/${m.date} ${r.indicator} ${r.period} ${r.breakdown}`).toBe('[c]');
+        }
+        const desc = section.querySelector('svg desc')?.textContent ?? '';
+        if (r.breakdown) {
+          const label = indicators.get(r.indicator).categories[r.breakdown];
+          expect(desc).not.toMatch(new RegExp(`${label}: ${r.value}\\b`));
+        }
+      }
+    }
+  });
+});
