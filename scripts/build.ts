@@ -3,7 +3,7 @@
  * swaps it into `dist/`. When validation or the build fails, `dist/` is left exactly as it was:
  * never half written, never published with bad data.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadContent } from '../src/lib/content/load';
 import { formatProblem } from '../src/lib/content/problems';
@@ -22,25 +22,63 @@ if (problems.length) {
   process.exit(1);
 }
 
-const work = join(projectDir, '.scrutineer');
-mkdirSync(work, { recursive: true });
-const staging = join(work, `build-${process.pid}`);
+// Build beside the output folder, so the final swap is a rename on one file system.
+const staging = `${outDir}.building-${process.pid}`;
+const old = `${outDir}.old-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
+
+// Astro keeps generated modules in the project's .astro/ folder, so two builds of one project at
+// once (of different content folders, as tests do) would mix their meetings: take turns.
+await takeBuildLock(join(projectDir, '.scrutineer', 'build.lock'));
 
 const { build } = await import('astro');
 try {
   process.env.SCRUTINEER_OUT = staging;
-  await build({ root: projectDir, outDir: staging, logLevel: process.env.SCRUTINEER_QUIET ? 'warn' : 'info' });
+  // A cache of its own: Astro's content store would otherwise be shared between builds of
+  // different content folders (tests run several at once), and mix their meetings.
+  await build({ root: projectDir, outDir: staging, cacheDir: `${staging}-cache`, logLevel: process.env.SCRUTINEER_QUIET ? 'warn' : 'info' });
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(`${staging}-cache`, { recursive: true, force: true });
   console.error(error instanceof Error ? error.message : error);
   console.error(`\nThe build failed; nothing was published and ${outDir} is unchanged.`);
   process.exit(1);
 }
 
 // Swap the finished build into place: the old site stays until the new one is complete.
-const old = join(work, `old-${process.pid}`);
 if (existsSync(outDir)) renameSync(outDir, old);
 renameSync(staging, outDir);
 rmSync(old, { recursive: true, force: true });
+rmSync(`${staging}-cache`, { recursive: true, force: true });
 console.error(`Published to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+async function takeBuildLock(lock: string) {
+  mkdirSync(join(lock, '..'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
+      return;
+    } catch (error: any) {
+      if (error?.code !== 'EEXIST') throw error;
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // The other build is between creating the lock and writing its pid.
+      }
+      if (holder && !isRunning(holder)) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

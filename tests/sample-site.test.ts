@@ -125,7 +125,8 @@ describe('the sample site', () => {
       const id = section.id;
       const table = section.querySelector('table')!;
       const [header, ...body] = tableRows(table);
-      const headers = header.slice(1);
+      // Column headers carry the unit: "England (%)".
+      const headers = header.slice(1).map((h) => h.replace(/ \([^)]*\)$/, ''));
       for (const r of body) {
         const periodLabel = r[0];
         for (let i = 0; i < headers.length; i++) {
@@ -199,7 +200,7 @@ describe('the sample site', () => {
         if (!section) continue;
         for (const tr of section.querySelectorAll('tbody tr')) {
           if (tr.querySelector('th')!.textContent!.trim() !== rowHeader(r.period)) continue;
-          const headers = tableRows(section.querySelector('table')!)[0].slice(1);
+          const headers = tableRows(section.querySelector('table')!)[0].slice(1).map((h) => h.replace(/ \([^)]*\)$/, ''));
           const col = headers.findIndex((h) => (r.breakdown ? h === `${indicators.get(r.indicator).categories[r.breakdown]}: ${site.council}` : h === site.council));
           expect(tr.querySelectorAll('td')[col].textContent!.trim(), `${m.committee}/${m.date} ${r.indicator} ${r.period} ${r.breakdown}`).toBe('[c]');
         }

@@ -793,3 +793,13 @@ describe('npm run check', () => {
     });
   });
 });
+
+describe('placing an indicator in the commentary', () => {
+  it('allows each indicator once, so its link leads to one place', async () => {
+    expect(await problemsFor('meeting-indicator-placed-twice')).toMatchInlineSnapshot(`
+      [
+        "content/meetings/panel/2018-07-20.mdx:16:1: cla-rate is already placed on line 12; place each indicator once, since its link (#cla-rate) must lead to one place",
+      ]
+    `);
+  });
+});

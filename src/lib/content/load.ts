@@ -212,6 +212,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     const data = validateWith(MeetingSchema, mdx.frontMatter, file, problems);
     if (!data) broken.meetings.add(`${committee}/${date}`);
     const uses = findComponents(mdx.body, mdx.bodyLine);
+    const placedAt = new Map<string, number>();
     for (const use of uses) {
       if (!(MDX_COMPONENTS as readonly string[]).includes(use.name)) {
         problems.add(file, use.line, use.column, `unknown component <${use.name}>${didYouMean(use.name, MDX_COMPONENTS)}; the components are <Indicator id="..." />, <Chart id="..." /> and <Term>...</Term>`);
@@ -224,7 +225,9 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
         problems.add(file, use.line, use.column, `<${use.name}> has no id; write <${use.name} id="cla-rate" /> with an indicator id`);
       } else if (!indicators.has(use.arg) && !broken.indicators.has(use.arg)) {
         problems.add(file, use.line, use.column, `unknown indicator "${use.arg}" in <${use.name}>${didYouMean(use.arg, indicators.keys())}`);
-      }
+      } else if (placedAt.has(use.arg)) {
+        problems.add(file, use.line, use.column, `${use.arg} is already placed on line ${placedAt.get(use.arg)}; place each indicator once, since its link (#${use.arg}) must lead to one place`);
+      } else placedAt.set(use.arg, use.line);
     }
     if (!data) continue;
     const id = `${committee}/${date}`;

@@ -39,6 +39,8 @@ export interface TableModel {
   rows: TableRow[];
   notes: { n: number; text: string }[];
   symbols: DisclosureSymbol[];
+  /** The unit, for column headers: "%", "rate per 10,000 children". */
+  unit: string;
 }
 
 export const AREA_LABEL: Record<Area, string> = {
@@ -116,5 +118,6 @@ export function seriesTable(
     rows,
     notes: [...notes.entries()].map(([text, n]) => ({ n, text })),
     symbols: [...symbols].sort(),
+    unit,
   };
 }
