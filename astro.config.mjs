@@ -1,6 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import { remarkMeetingLayout } from './src/lib/remark-meeting.ts';
 
 /** The base path is set at build time, so the same content deploys to a root or a sub-folder. */
@@ -10,13 +14,27 @@ function basePath() {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * The canonical origin from content/site.yaml, for the sitemap and canonical links. The content
+ * is validated before Astro runs, so a missing or bad url never reaches here in a build.
+ */
+function siteUrl() {
+  try {
+    const root = resolve(process.env.SCRUTINEER_ROOT ?? process.cwd());
+    return parse(readFileSync(resolve(root, 'content', 'site.yaml'), 'utf8'))?.url;
+  } catch {
+    return undefined;
+  }
+}
+
 export default defineConfig({
+  site: siteUrl(),
   base: basePath(),
   trailingSlash: 'always',
   outDir: process.env.SCRUTINEER_OUT ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: { remarkPlugins: [remarkMeetingLayout] },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
 });

@@ -11,6 +11,7 @@ export const url = {
   actions: () => `${base}actions/`,
   action: (fullId: string) => `${base}${fullId.split('/').slice(0, 2).join('/')}/#action-${fullId.split('/')[2]}`,
   glossary: (term?: string) => `${base}glossary/${term ? `#${termAnchor(term)}` : ''}`,
+  accessibility: () => `${base}accessibility/`,
   asset: (path: string) => `${base}${path.replace(/^\//, '')}`,
 };
 
