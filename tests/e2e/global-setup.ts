@@ -1,0 +1,46 @@
+/**
+ * Builds the sample site twice, at the root and under /performance/, with the real build script,
+ * and serves each on 127.0.0.1 as a static host would. Browser tests read the addresses with
+ * `inject('sites')`.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite } from '../helpers/build';
+import { PROJECT } from '../helpers/fixtures';
+import { serveStatic, type StaticServer } from '../../scripts/serve';
+
+export interface BuiltSite {
+  /** The base path the site was built for: "/" or "/performance/". */
+  base: string;
+  /** The folder holding the built files. */
+  dir: string;
+  /** The address of the site's home page, ending with the base path. */
+  url: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sites: BuiltSite[];
+  }
+}
+
+const servers: StaticServer[] = [];
+
+export async function setup(project: TestProject) {
+  const sites: BuiltSite[] = [];
+  for (const base of ['/', '/performance/']) {
+    const dir = join(PROJECT, '.scrutineer', 'e2e', base === '/' ? 'root' : 'performance');
+    rmSync(dir, { recursive: true, force: true });
+    const result = buildSite(PROJECT, dir, { SITE_BASE: base });
+    if (result.status !== 0) throw new Error(`The sample site did not build with SITE_BASE=${base}:\n${result.stdout}\n${result.stderr}`);
+    const server = await serveStatic(dir, base);
+    servers.push(server);
+    sites.push({ base, dir, url: server.url });
+  }
+  project.provide('sites', sites);
+}
+
+export async function teardown() {
+  await Promise.all(servers.map((s) => s.close()));
+}
