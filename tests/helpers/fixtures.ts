@@ -38,6 +38,13 @@ export function siteWith(overlay?: string, base = MINIMAL): string {
   return dir;
 }
 
+/** A temporary copy of the sample site's content and data (not the whole project). */
+export function sampleCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scrutineer-sample-'));
+  for (const part of ['content', 'data']) cpSync(join(PROJECT, part), join(dir, part), { recursive: true });
+  return dir;
+}
+
 /** The `path:line:column: message` lines `npm run check` prints for a bad-content case. */
 export async function problemsFor(badCase: string): Promise<string[]> {
   const dir = siteWith(join(FIXTURES, 'bad', badCase));

@@ -25,6 +25,12 @@ export interface LoadOptions {
 export interface LoadResult {
   /** The validated content; undefined when there is any problem. */
   content?: Content;
+  /**
+   * What could be read even with problems (files that failed are left out): enough for the
+   * authoring commands, which must work while a new quarter's values are still being typed in.
+   * Never published.
+   */
+  partial?: Content;
   problems: Problem[];
 }
 
@@ -310,19 +316,17 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   }
 
   const list = sortProblems(problems.items);
-  if (list.length || !site) return { problems: list };
-  return {
-    problems: [],
-    content: {
-      root,
-      site,
-      committees,
-      indicators: [...indicators.values()],
-      glossary,
-      meetings: meetings.filter((m) => options.drafts || !m.draft).map(({ source: _source, ...m }) => m),
-      observations,
-    },
+  const assembled: Content | undefined = site && {
+    root,
+    site,
+    committees,
+    indicators: [...indicators.values()],
+    glossary,
+    meetings: meetings.filter((m) => options.drafts || !m.draft).map(({ source: _source, ...m }) => m),
+    observations,
   };
+  if (list.length || !assembled) return { problems: list, partial: assembled };
+  return { problems: [], content: assembled, partial: assembled };
 }
 
 function defaultCounts(unit: Indicator['unit']): Indicator['counts'] {

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { sampleCopy, siteWith, PROJECT } from './helpers/fixtures';
+import { cleanEnv } from './helpers/build';
+import { loadContent } from '../src/lib/content/load';
+import { formatProblem } from '../src/lib/content/problems';
+
+const run = (root: string, script: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(PROJECT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(PROJECT, 'scripts', script), ...args], {
+    cwd: PROJECT,
+    env: cleanEnv({ SCRUTINEER_ROOT: root }),
+    encoding: 'utf8',
+  });
+
+const dirs: string[] = [];
+const copy = (sample = false) => {
+  const dir = sample ? sampleCopy() : siteWith();
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('npm run new:quarter', () => {
+  it('creates the quarter file with a row for every indicator and period, values empty', () => {
+    const dir = copy();
+    const result = run(dir, 'new-quarter.ts', '2018/19 Q3');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Created data/2018-19/q3.csv with 7 rows to fill in.');
+    expect(readFileSync(join(dir, 'data/2018-19/q3.csv'), 'utf8')).toBe(
+      [
+        'indicator,period,area,breakdown,value,numerator,denominator,status,note',
+        'assessment-45-days,2018-10,,,,,,,',
+        'assessment-45-days,2018-11,,,,,,,',
+        'assessment-45-days,2018-12,,,,,,,',
+        'cla-rate,2018/19 Q3,,,,,,,',
+        'open-cases,2018/19 Q3,,abuse,,,,,',
+        'open-cases,2018/19 Q3,,disability,,,,,',
+        'open-cases,2018/19 Q3,,family,,,,,',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('then check asks for each value in plain words', async () => {
+    const dir = copy();
+    run(dir, 'new-quarter.ts', '2018/19 Q3');
+    const { problems } = await loadContent(dir);
+    expect(problems.map(formatProblem)).toEqual(
+      [2, 3, 4, 5, 6, 7, 8].map((line) => `data/2018-19/q3.csv:${line}:5: value missing: fill it in, or set status to not-available`),
+    );
+  });
+
+  it('repeats the previous quarter’s monthly comparators, and the sample site’s quarter builds from its indicators', () => {
+    const dir = copy(true);
+    const result = run(dir, 'new-quarter.ts', '2020/21 Q1');
+    expect(result.status, result.stderr).toBe(0);
+    const csv = readFileSync(join(dir, 'data/2020-21/q1.csv'), 'utf8');
+    expect(csv).toContain('cla-rate,2020-04,,,,,,,');
+    expect(csv).toContain('placement-type-mix,2020/21 Q1,,foster-care,,,,,');
+    // The workforce census comparators were monthly in the previous quarter.
+    for (const line of csv.split('\n').filter((l) => l.includes(',england,'))) expect(line).toMatch(/,20(20-0[4-6]|20\/21 Q1),england,/);
+  });
+
+  it('refuses to overwrite, and rejects what is not a quarter', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'data/2018-19/q3.csv'), 'keep me');
+    const again = run(dir, 'new-quarter.ts', '2018/19 Q3');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('data/2018-19/q3.csv already exists; it was not changed.');
+    expect(readFileSync(join(dir, 'data/2018-19/q3.csv'), 'utf8')).toBe('keep me');
+    const bad = run(dir, 'new-quarter.ts', '2018 Q3');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('"2018 Q3" is not a financial quarter; write it like "2020/21 Q1"');
+  });
+});
+
+describe('npm run new:meeting', () => {
+  it('creates a draft with complete front matter and an update for every open action', async () => {
+    const dir = copy();
+    // Re-open the action so the new meeting has something to report on.
+    const later = join(dir, 'content/meetings/panel/2018-10-25.mdx');
+    writeFileSync(later, readFileSync(later, 'utf8').replace('status: done', 'status: in-progress'));
+    const result = run(dir, 'new-meeting.ts', 'panel', '2019-01-20', '--period', '2018/19 Q2');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('with 1 open action from earlier meetings to report on');
+    const text = readFileSync(join(dir, 'content/meetings/panel/2019-01-20.mdx'), 'utf8');
+    expect(text).toContain('period: 2018/19 Q2');
+    expect(text).toMatch(/updates:\n  - action: panel\/2018-07-20\/timeliness-plan\n    status: in-progress/);
+    expect(text).toContain('draft: true');
+    expect(text).toContain('## Discussion');
+    // The draft is valid content: check passes, and the build leaves it out.
+    const { problems, content } = await loadContent(dir);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(content!.meetings.map((m) => m.id)).not.toContain('panel/2019-01-20');
+    const withDrafts = await loadContent(dir, { drafts: true });
+    expect(withDrafts.content!.meetings.map((m) => m.id)).toContain('panel/2019-01-20');
+  });
+
+  it('rejects an unknown committee or a bad date with what is valid, and refuses to overwrite', () => {
+    const dir = copy();
+    const committee = run(dir, 'new-meeting.ts', 'pannel', '2019-01-20', '--period', '2018/19 Q2');
+    expect(committee.status).toBe(1);
+    expect(committee.stderr.trim()).toBe('unknown committee "pannel"; did you mean panel? The committees are: panel.');
+    const date = run(dir, 'new-meeting.ts', 'panel', '20-01-2019', '--period', '2018/19 Q2');
+    expect(date.stderr.trim()).toBe('"20-01-2019" is not a date; write the meeting\'s date as YYYY-MM-DD, like 2020-09-10');
+    const existing = run(dir, 'new-meeting.ts', 'panel', '2018-07-20', '--period', '2018/19 Q1');
+    expect(existing.status).toBe(1);
+    expect(existing.stderr).toContain('content/meetings/panel/2018-07-20.mdx already exists; it was not changed.');
+    expect(existsSync(join(dir, 'content/meetings/pannel'))).toBe(false);
+  });
+});
