@@ -89,6 +89,20 @@ describe('building the minimal site', () => {
   });
 });
 
+describe('what changed since the last meeting', () => {
+  it('says so at a committee\'s first meeting', () => {
+    expect(page(out, 'panel/2018-07-20/').querySelector('#what-changed + p')!.textContent).toContain('first meeting of this committee');
+  });
+
+  it('lists figures revised since the previous meeting, as shown then and now', () => {
+    const doc = page(out, 'panel/2018-10-25/');
+    const section = [...doc.querySelectorAll('h3')].find((h) => h.textContent === 'Revised figures')!;
+    expect(section.nextElementSibling!.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      'Assessments completed within 45 working days, June 2018: was 77.7%, now 78.6%.',
+    );
+  });
+});
+
 describe('a build with bad content', () => {
   it('publishes nothing and leaves the previous site untouched', () => {
     const site = siteWith(join(FIXTURES, 'bad', 'value-not-number'));

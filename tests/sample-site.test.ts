@@ -162,6 +162,20 @@ describe('the sample site', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it('says what changed since the committee last met: movements, targets and revisions', () => {
+    const doc = page(out, 'corporate-parenting-board/2019-10-17/');
+    const list = (title: string) =>
+      [...[...doc.querySelectorAll('h3')].find((h) => h.textContent === title)!.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(list('Largest changes')).toHaveLength(3);
+    expect(list('Targets')).toContain('Reviews of children in care held on time: ✓ Now met (target of 95% met).');
+    // cla-rate December 2018 was published in 2018/19 Q3 and revised in Q4, between the two meetings.
+    const original = rows.find((r) => r.indicator === 'cla-rate' && r.period === '2018-12' && r.status !== 'revised')!;
+    const revision = rows.find((r) => r.indicator === 'cla-rate' && r.period === '2018-12' && r.status === 'revised')!;
+    expect(list('Revised figures')).toContain(
+      `Children looked after, rate per 10,000 under-18s, December 2018: was ${original.value} per 10,000, now ${revision.value} per 10,000.`,
+    );
+  });
+
   it('ships no script on meeting and indicator pages', () => {
     const pages = [...meetings.filter((m) => !m.draft).map((m) => `${m.committee}/${m.date}/`), ...[...indicators.keys()].map((id) => `indicators/${id}/`)];
     for (const p of pages) {

@@ -25,12 +25,27 @@ export interface IndicatorView {
 /** Months of history a meeting page shows before its period; the indicator page shows all. */
 export const MEETING_WINDOW_MONTHS = 24;
 
+const views = new WeakMap<DataIndex, Map<string, IndicatorView>>();
+
+/**
+ * The view of one indicator at a cut. A meeting page asks for the same view several times (at a
+ * glance, what changed, the indicator itself), so views are kept for the build.
+ */
 export function indicatorView(
   data: DataIndex,
   id: string,
   cut: Cut = LATEST,
   options: { windowMonths?: number; asOf?: Period } = {},
 ): IndicatorView {
+  let cache = views.get(data);
+  if (!cache) views.set(data, (cache = new Map()));
+  const key = `${id}|${cut.quarterEnd}|${cut.periodEnd}|${options.windowMonths ?? ''}|${options.asOf?.label ?? ''}`;
+  let view = cache.get(key);
+  if (!view) cache.set(key, (view = computeView(data, id, cut, options)));
+  return view;
+}
+
+function computeView(data: DataIndex, id: string, cut: Cut, options: { windowMonths?: number; asOf?: Period }): IndicatorView {
   const indicator = data.indicators.get(id)!;
   const settings = data.content.site.disclosure;
   const cells = data.cells(id, cut);
