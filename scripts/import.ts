@@ -1,0 +1,73 @@
+/**
+ * `npm run import -- <file.xlsx|file.csv> --quarter "2020/21 Q1"`: converts a wide spreadsheet
+ * (indicators as rows, months or quarters as columns) into the quarter's CSV file, reporting every
+ * row and cell it cannot map. Refuses to overwrite a file.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import Papa from 'papaparse';
+import { readSheet } from 'read-excel-file/node';
+import { loadContent } from '../src/lib/content/load';
+import { formatProblem } from '../src/lib/content/problems';
+import { AuthoringError, parseQuarter, quarterFile } from '../src/lib/authoring/new-quarter';
+import { importSheet, type Cell } from '../src/lib/authoring/import';
+
+const root = resolve(process.env.SCRUTINEER_ROOT ?? '.');
+const args = process.argv.slice(2);
+let quarter: string | undefined;
+let sheetName: string | undefined;
+const positional: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--quarter') quarter = args[++i];
+  else if (args[i] === '--sheet') sheetName = args[++i];
+  else positional.push(args[i]);
+}
+if (positional.length !== 1 || !quarter) {
+  console.error('Usage: npm run import -- <file.xlsx|file.csv> --quarter "2020/21 Q1" [--sheet <name>]');
+  process.exit(2);
+}
+const source = resolve(positional[0]);
+if (!existsSync(source)) {
+  console.error(`${positional[0]} does not exist; give the path of the spreadsheet to import`);
+  process.exit(1);
+}
+const { partial: content, problems } = await loadContent(root);
+if (!content || content.indicators.length === 0) {
+  for (const p of problems) console.error(formatProblem(p));
+  console.error('\nFix the problems above first: the import needs the indicator definitions.');
+  process.exit(1);
+}
+let sheet: Cell[][];
+if (/\.xlsx$/i.test(source)) {
+  sheet = (await readSheet(readFileSync(source), sheetName ?? 1)) as Cell[][];
+} else if (/\.csv$/i.test(source)) {
+  sheet = Papa.parse<string[]>(readFileSync(source, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+} else {
+  console.error(`${basename(source)} is not an .xlsx or .csv file; save the spreadsheet as Excel (.xlsx) or CSV first`);
+  process.exit(1);
+}
+try {
+  const file = quarterFile(parseQuarter(quarter));
+  if (existsSync(join(root, file))) {
+    console.error(`${file} already exists; it was not changed. Move it aside to import again.`);
+    process.exit(1);
+  }
+  const result = importSheet(content, sheet, quarter, basename(source));
+  for (const line of result.skipped) console.error(line);
+  if (result.rows === 0) {
+    console.error('\nNothing could be imported, so no file was written.');
+    process.exit(1);
+  }
+  const target = join(root, result.file);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, result.csv);
+  console.log(`Created ${result.file} with ${result.rows} values${result.skipped.length ? `; ${result.skipped.length} thing${result.skipped.length === 1 ? ' was' : 's were'} not imported (listed above)` : ''}.`);
+  console.log('Next: run npm run check, and add any comparator figures, statuses and notes by hand.');
+  if (result.skipped.length) process.exitCode = 1;
+} catch (error) {
+  if (error instanceof AuthoringError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
