@@ -3,7 +3,8 @@
  * swaps it into `dist/`. When validation or the build fails, `dist/` is left exactly as it was:
  * never half written, never published with bad data.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { takeBuildLock } from './lock';
 import { join, resolve } from 'node:path';
 import { loadContent } from '../src/lib/content/load';
 import { formatProblem } from '../src/lib/content/problems';
@@ -29,7 +30,7 @@ rmSync(staging, { recursive: true, force: true });
 
 // Astro keeps generated modules in the project's .astro/ folder, so two builds of one project at
 // once (of different content folders, as tests do) would mix their meetings: take turns.
-await takeBuildLock(join(projectDir, '.scrutineer', 'build.lock'));
+await takeBuildLock(projectDir);
 
 const { build } = await import('astro');
 try {
@@ -52,33 +53,3 @@ rmSync(old, { recursive: true, force: true });
 rmSync(`${staging}-cache`, { recursive: true, force: true });
 console.error(`Published to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 
-async function takeBuildLock(lock: string) {
-  mkdirSync(join(lock, '..'), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
-      return;
-    } catch (error: any) {
-      if (error?.code !== 'EEXIST') throw error;
-      let holder = 0;
-      try {
-        holder = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-      } catch {
-        // The other build is between creating the lock and writing its pid.
-      }
-      if (holder && !isRunning(holder)) rmSync(lock, { recursive: true, force: true });
-      else await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-function isRunning(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
