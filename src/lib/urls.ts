@@ -12,6 +12,12 @@ export const url = {
   action: (fullId: string) => `${base}${fullId.split('/').slice(0, 2).join('/')}/#action-${fullId.split('/')[2]}`,
   glossary: (term?: string) => `${base}glossary/${term ? `#${termAnchor(term)}` : ''}`,
   accessibility: () => `${base}accessibility/`,
+  data: () => `${base}data/`,
+  indicatorCsv: (id: string) => `${base}data/indicators/${id}.csv`,
+  indicatorJson: (id: string) => `${base}data/indicators/${id}.json`,
+  meetingCsv: (meetingId: string) => `${base}data/meetings/${meetingId}.csv`,
+  allCsv: () => `${base}data/all.csv`,
+  dataPackage: () => `${base}data/datapackage.json`,
   asset: (path: string) => `${base}${path.replace(/^\//, '')}`,
 };
 

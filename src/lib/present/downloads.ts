@@ -1,0 +1,113 @@
+/**
+ * Open data downloads: tidy rows of every figure, disclosure-controlled exactly as the pages are.
+ * A suppressed value is written as its symbol (c), never the number; nor are its numerator and
+ * denominator.
+ */
+import Papa from 'papaparse';
+import type { Indicator, Meeting } from '../model';
+import { LATEST, meetingCut, type Cut, type DataIndex } from '../data-index';
+import { indicatorView } from './indicator';
+
+export interface TidyRow {
+  indicator: string;
+  period: string;
+  period_type: 'month' | 'quarter' | 'year';
+  area: string;
+  breakdown: string;
+  value: string;
+  numerator: string;
+  denominator: string;
+  unit: string;
+  status: string;
+  status_symbol: string;
+  note: string;
+  revised: string;
+}
+
+export const TIDY_COLUMNS: (keyof TidyRow)[] = [
+  'indicator', 'period', 'period_type', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'unit', 'status', 'status_symbol', 'note', 'revised',
+];
+
+/** Every figure of an indicator visible at a cut, as tidy rows. */
+export function tidyRows(data: DataIndex, indicator: Indicator, cut: Cut = LATEST): TidyRow[] {
+  const view = indicatorView(data, indicator.id, cut);
+  return view.cells.map((cell) => {
+    const shown = view.disclosed.get(cell.obs)!;
+    const symbol = shown.symbol ?? '';
+    const hidden = symbol === 'c';
+    return {
+      indicator: indicator.id,
+      period: cell.obs.period.label,
+      period_type: cell.obs.period.kind,
+      area: cell.obs.area,
+      breakdown: cell.obs.breakdown ?? '',
+      value: symbol ? symbol : String(shown.value),
+      numerator: hidden || cell.obs.numerator === undefined ? '' : String(cell.obs.numerator),
+      denominator: hidden || cell.obs.denominator === undefined ? '' : String(cell.obs.denominator),
+      unit: indicator.unit,
+      status: cell.obs.status ?? '',
+      status_symbol: symbol,
+      note: cell.obs.note ?? '',
+      revised: cell.replaced.length > 0 ? 'true' : 'false',
+    };
+  });
+}
+
+export function toCsv(rows: TidyRow[]): string {
+  return Papa.unparse({ fields: TIDY_COLUMNS, data: rows.map((r) => TIDY_COLUMNS.map((c) => r[c])) }, { newline: '\n' }) + '\n';
+}
+
+/** The data as a meeting saw it: every indicator it showed, up to its period. */
+export function meetingRows(data: DataIndex, meeting: Meeting): TidyRow[] {
+  const cut = meetingCut(meeting.period);
+  return meeting.indicatorIds.flatMap((id) => tidyRows(data, data.indicators.get(id)!, cut));
+}
+
+export function allRows(data: DataIndex): TidyRow[] {
+  return data.content.indicators.flatMap((i) => tidyRows(data, i));
+}
+
+/** The indicator's JSON download: what it measures, then its figures. */
+export function indicatorJson(data: DataIndex, indicator: Indicator) {
+  const { file: _file, ...meta } = indicator;
+  return {
+    indicator: {
+      ...meta,
+      targets: indicator.targets.map((t) => ({ from: t.from?.label ?? null, value: t.value })),
+    },
+    disclosure: data.content.site.disclosure,
+    rows: tidyRows(data, indicator),
+  };
+}
+
+const FIELD_DOCS: Record<keyof TidyRow, { type: string; description: string }> = {
+  indicator: { type: 'string', description: 'The indicator id; its definition is at /indicators/<id>/.' },
+  period: { type: 'string', description: 'The period: a month (2018-06), a financial quarter (2018/19 Q1, April to June) or a financial year (2018/19, April to March).' },
+  period_type: { type: 'string', description: 'month, quarter or year.' },
+  area: { type: 'string', description: 'local (this council), england, region or statistical-neighbours (the average of the 10 most similar councils).' },
+  breakdown: { type: 'string', description: 'The category, for indicators broken down by category; empty otherwise.' },
+  value: { type: 'string', description: 'The figure, in the unit given; or a symbol: c suppressed to protect children\'s privacy, x not available, z not applicable.' },
+  numerator: { type: 'integer', description: 'The count the value is worked out from, where published; empty when suppressed.' },
+  denominator: { type: 'integer', description: 'The count the numerator is taken from, where published; empty when suppressed.' },
+  unit: { type: 'string', description: 'count, percent (0 to 100), rate-per-10000 (per 10,000 children under 18), days, weeks, gbp (pounds) or ratio.' },
+  status: { type: 'string', description: 'provisional (may change), revised (replaces a figure published earlier), not-available, or empty.' },
+  status_symbol: { type: 'string', description: 'c, x or z when the value is a symbol; empty otherwise.' },
+  note: { type: 'string', description: 'A footnote on the figure.' },
+  revised: { type: 'boolean', description: 'true when this figure replaced one published earlier.' },
+};
+
+/** A Frictionless Data Package describing every download and column. */
+export function dataPackage(data: DataIndex, siteUrl: string, base: string) {
+  const schema = { fields: TIDY_COLUMNS.map((name) => ({ name, ...FIELD_DOCS[name] })), missingValues: [''] };
+  const site = data.content.site;
+  return {
+    name: site.council.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') + '-childrens-services-performance',
+    title: `${site.title}: ${site.council}`,
+    description: `Children's services performance figures published by ${site.council}. Counts of 1 to ${site.disclosure.suppressUpTo} children, and figures from which they could be worked out, are suppressed and shown as c.`,
+    homepage: new URL(base, siteUrl).href,
+    resources: [
+      { name: 'all-indicators', path: 'all.csv', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', schema },
+      ...data.content.indicators.map((i) => ({ name: i.id, title: i.title, description: i.summary, path: `indicators/${i.id}.csv`, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', schema })),
+    ],
+  };
+}
