@@ -23,6 +23,13 @@ describe('primary suppression', () => {
     expect(shown(disclose([obs('2018-04', 3)], children, { ...settings, suppressUpTo: 0 }))).toEqual([3]);
   });
 
+  it('leaves percentages of events alone: reviews held on time reveal no child', () => {
+    const reviews = indicator({ unit: 'percent', decimals: 1, counts: 'events', polarity: 'higher-is-better' });
+    const [cell] = disclose([obs('2018/19 Q1', 96.9, { numerator: 155, denominator: 160 })], reviews);
+    expect(cell.symbol).toBeUndefined();
+    expect(cell.value).toBe(96.9);
+  });
+
   it('leaves counts of events alone', () => {
     expect(shown(disclose([obs('2018-04', 3)], events, settings))).toEqual([3]);
   });

@@ -9,6 +9,9 @@ export function P(label: string): Period {
 }
 
 export function indicator(over: Partial<Indicator> = {}): Indicator {
+  // The loader's default: counts of children for counts, percentages and rates.
+  const unit = over.unit ?? 'percent';
+  const counts = ['count', 'percent', 'rate-per-10000'].includes(unit) ? 'children' : 'other';
   return {
     id: 'test-indicator',
     file: 'content/indicators/test-indicator.yaml',
@@ -20,7 +23,7 @@ export function indicator(over: Partial<Indicator> = {}): Indicator {
     measure: 'snapshot',
     frequency: 'quarterly',
     definition: 'A test.',
-    counts: 'other',
+    counts,
     targets: [],
     ...over,
   };

@@ -103,7 +103,9 @@ function isPrimarySuppressed(o: Observation, ind: DisclosureIndicator, s: Disclo
   // `> 0` rather than `>= 1`: a fractional count cannot occur, and if it did it would be small.
   const small = (n: number) => n > 0 && n <= s.suppressUpTo;
   if (ind.unit === 'count') return ind.counts === 'children' && small(o.value);
-  if (ind.unit === 'percent' || ind.unit === 'rate-per-10000') {
+  // Percentages and rates of events or money (reviews held, say) reveal no child: only those whose
+  // numerator counts children are controlled.
+  if ((ind.unit === 'percent' || ind.unit === 'rate-per-10000') && ind.counts === 'children') {
     if (o.numerator !== undefined && small(o.numerator)) return true;
     if (o.numerator !== undefined && o.denominator !== undefined && small(o.denominator - o.numerator)) return true;
   }
