@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { parse as parseYaml } from 'yaml';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { PROJECT } from './helpers/fixtures';
 import { buildSite, page, tableRows } from './helpers/build';
 
@@ -225,5 +226,58 @@ describe('the sample site', () => {
         }
       }
     }
+  });
+
+  it('publishes every figure in the downloads, suppressed ones as c, and invents none', () => {
+    const latest = new Map<string, Row>();
+    for (const r of [...rows].sort((a, b) => a.quarterEnd - b.quarterEnd)) latest.set(`${r.indicator}|${r.period}|${r.area}|${r.breakdown}`, r);
+    const all = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data', 'all.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(all.length).toBe(latest.size);
+    let suppressed = 0;
+    for (const d of all) {
+      const source = latest.get(`${d.indicator}|${d.period}|${d.area}|${d.breakdown}`);
+      expect(source, `invented: ${JSON.stringify(d)}`).toBeDefined();
+      if (d.value === 'c') {
+        suppressed++;
+        expect(d.area).toBe('local');
+        expect(d.numerator + d.denominator).toBe('');
+      } else if (d.value === 'x') expect(source!.status).toBe('not-available');
+      else expect(Number(d.value)).toBe(Number(source!.value));
+    }
+    expect(suppressed).toBeGreaterThan(5);
+    // Each indicator's CSV and JSON hold the same rows as the whole file.
+    for (const id of indicators.keys()) {
+      const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data', 'indicators', `${id}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+      const json = JSON.parse(readFileSync(join(out, 'data', 'indicators', `${id}.json`), 'utf8'));
+      expect(csv).toEqual(all.filter((r) => r.indicator === id));
+      expect(json.rows).toEqual(csv);
+      expect(json.indicator.title).toBe(indicators.get(id).title);
+    }
+    const dictionary = JSON.parse(readFileSync(join(out, 'data', 'datapackage.json'), 'utf8'));
+    expect(dictionary.resources[0].schema.fields.map((f: { name: string }) => f.name)).toEqual(Object.keys(all[0]));
+  });
+
+  it('publishes each meeting\'s data as that meeting saw it', () => {
+    const m = meetings.find((x) => x.committee === 'corporate-parenting-board' && x.date === '2019-10-17')!;
+    const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data', 'meetings', m.committee, `${m.date}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const end = periodEnd(m.period);
+    const quarterEnd = end + ((3 - ((end - 5 + 120) % 3)) % 3);
+    expect(csv.length).toBeGreaterThan(50);
+    for (const d of csv) {
+      expect(periodEnd(d.period)).toBeLessThanOrEqual(end);
+      const source = seen(quarterEnd, d.indicator, d.period, d.area, d.breakdown)!;
+      if (!['c', 'x'].includes(d.value)) expect(Number(d.value), `${d.indicator} ${d.period}`).toBe(Number(source.value));
+    }
+  });
+
+  it('publishes Atom feeds of meetings that a feed reader understands', () => {
+    const feed = parseFeed(readFileSync(join(out, 'feed.xml'), 'utf8'));
+    expect(feed.meta.type).toBe('atom');
+    const published = meetings.filter((m) => !m.draft).sort((a, b) => (a.date < b.date ? 1 : -1));
+    expect(feed.items.map((i) => i.url)).toEqual(published.map((m) => `${site.url}/${m.committee}/${m.date}/`));
+    expect(feed.items[0].published!.toISOString()).toBe(`${published[0].date}T00:00:00.000Z`);
+    const board = parseFeed(readFileSync(join(out, 'corporate-parenting-board', 'feed.xml'), 'utf8'));
+    expect(board.items.length).toBe(published.filter((m) => m.committee === 'corporate-parenting-board').length);
+    expect(board.title).toContain('Corporate Parenting Board');
   });
 });

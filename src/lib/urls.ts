@@ -18,9 +18,16 @@ export const url = {
   meetingCsv: (meetingId: string) => `${base}data/meetings/${meetingId}.csv`,
   allCsv: () => `${base}data/all.csv`,
   dataPackage: () => `${base}data/datapackage.json`,
+  feed: () => `${base}feed.xml`,
+  committeeFeed: (committee: string) => `${base}${committee}/feed.xml`,
   asset: (path: string) => `${base}${path.replace(/^\//, '')}`,
 };
 
 export function termAnchor(term: string) {
   return term.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** An absolute URL on the published site, from `site.yaml`'s url and a base-relative path. */
+export function absolute(siteUrl: string, path: string) {
+  return new URL(path, siteUrl.replace(/\/?$/, '/')).href;
 }
