@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { remarkMeetingLayout } from './src/lib/remark-meeting.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 /** The base path is set at build time, so the same content deploys to a root or a sub-folder. */
 function basePath() {
@@ -34,7 +35,7 @@ export default defineConfig({
   outDir: process.env.SCRUTINEER_OUT ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: { remarkPlugins: [remarkMeetingLayout] },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), searchIndex()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
 });

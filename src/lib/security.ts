@@ -13,3 +13,6 @@ export const CSP = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
+
+/** The search page runs Pagefind, whose index is WebAssembly: that, and nothing else, is added. */
+export const SEARCH_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");

@@ -13,6 +13,7 @@ export const url = {
   glossary: (term?: string) => `${base}glossary/${term ? `#${termAnchor(term)}` : ''}`,
   accessibility: () => `${base}accessibility/`,
   data: () => `${base}data/`,
+  search: () => `${base}search/`,
   indicatorCsv: (id: string) => `${base}data/indicators/${id}.csv`,
   indicatorJson: (id: string) => `${base}data/indicators/${id}.json`,
   meetingCsv: (meetingId: string) => `${base}data/meetings/${meetingId}.csv`,

@@ -35,7 +35,10 @@ export const STROKE_WIDTH: Record<SeriesRole, number> = {
   target: 1.5,
 };
 
-/** Grid lines are decoration (values are written out), so they are kept light. */
+/**
+ * Grid lines are decoration (values are written out), so they are kept light. site.css finds grid
+ * lines by this value, to draw them in the theme's grey in forced colours: change both together.
+ */
 export const GRID = '#b1b4b6';
 
 /** Smallest font size anywhere in a chart, in px of the 640-wide viewBox. */

@@ -1,0 +1,32 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeBrowser, sharedBrowser, sites } from './helpers';
+
+afterAll(closeBrowser);
+
+describe.each(sites().map((s) => [s.base, s] as const))('search at %s', (_, site) => {
+  it('finds an indicator\'s page from its title', async () => {
+    const browser = await sharedBrowser();
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.url}search/`);
+    await page.getByLabel('Search for').fill('Care leavers not in education, employment or training');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('status').filter({ hasText: /\d+ results? for/ }).waitFor();
+    const links = await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(links).toContain(`${site.base}indicators/care-leavers-neet/`);
+    expect(errors, errors.join("\n")).toEqual([]);
+    await page.close();
+  });
+
+  it('says plainly that search needs JavaScript when it is off', async () => {
+    const browser = await sharedBrowser();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}search/`);
+    await expect(page.getByText('Search needs JavaScript').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('search').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+});
