@@ -28,12 +28,18 @@ export interface StaticServer {
 export function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
   const prefix = base.replace(/\/?$/, '/');
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const send404 = () => {
       const page = join(dir, '404.html');
       res.writeHead(404, { 'content-type': TYPES['.html'] });
       res.end(existsSync(page) ? readFileSync(page) : 'Not found');
     };
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      // A malformed %-escape: not a file here. Thrown, it would stop the server (and the tests).
+      return send404();
+    }
     if (!path.startsWith(prefix) && path !== prefix.slice(0, -1)) return send404();
     let file = normalize(join(dir, path.slice(prefix.length)));
     if (!file.startsWith(normalize(dir))) return send404();

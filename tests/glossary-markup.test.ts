@@ -32,3 +32,12 @@ describe('glossary markup', () => {
     expect(html).toContain('then early help, then <a class="sc-term" href="/glossary/#lac"><abbr title="Looked after children">LAC</abbr></a></p>');
   });
 });
+
+describe('glossary markup and attributes', () => {
+  it('reads a quoted attribute holding ">" as part of its tag, so no markup is made from it', () => {
+    const html = '<div aria-label="Chart: Caseloads > 20 (LAC)" tabindex="0"><p>LAC</p></div>';
+    expect(marker.mark(html)).toBe(
+      '<div aria-label="Chart: Caseloads > 20 (LAC)" tabindex="0"><p><a class="sc-term" href="/glossary/#lac"><abbr title="Looked after children">LAC</abbr></a></p></div>',
+    );
+  });
+});

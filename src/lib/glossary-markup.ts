@@ -29,7 +29,8 @@ export function glossaryMarker(entries: GlossaryEntry[], hrefFor: (term: string)
       const used = new Set<string>();
       const stack: string[] = [];
       let skipDepth = 0;
-      const tag = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
+      // Quoted attribute values may hold a raw ">" (Astro escapes only quotes and ampersands).
+      const tag = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)\b(?:"[^"]*"|'[^']*'|[^'">])*?(\/?)>/g;
       let out = '';
       let last = 0;
       const text = (segment: string) => {

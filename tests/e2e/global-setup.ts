@@ -3,7 +3,7 @@
  * and serves each on 127.0.0.1 as a static host would. Browser tests read the addresses with
  * `inject('sites')`.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../helpers/build';
@@ -26,12 +26,16 @@ declare module 'vitest' {
 }
 
 const servers: StaticServer[] = [];
+let runDir: string | undefined;
 
 export async function setup(project: TestProject) {
   const sites: BuiltSite[] = [];
+  // A folder of this run's own: two test runs at once (two people, or two terminals) must not
+  // delete each other's sites halfway through.
+  mkdirSync(join(PROJECT, '.scrutineer', 'e2e'), { recursive: true });
+  runDir = mkdtempSync(join(PROJECT, '.scrutineer', 'e2e', 'run-'));
   for (const base of ['/', '/performance/']) {
-    const dir = join(PROJECT, '.scrutineer', 'e2e', base === '/' ? 'root' : 'performance');
-    rmSync(dir, { recursive: true, force: true });
+    const dir = join(runDir, base === '/' ? 'root' : 'performance');
     const result = buildSite(PROJECT, dir, { SITE_BASE: base });
     if (result.status !== 0) throw new Error(`The sample site did not build with SITE_BASE=${base}:\n${result.stdout}\n${result.stderr}`);
     const server = await serveStatic(dir, base);
@@ -43,4 +47,5 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await Promise.all(servers.map((s) => s.close()));
+  if (runDir) rmSync(runDir, { recursive: true, force: true });
 }
