@@ -54,11 +54,20 @@ describe('lineChart', () => {
     expect(Math.min(...ys)).toBeCloseTo(zero - 82.5 * pxPerPoint, 1);
   });
 
-  it('keeps labels that end at the same period at least a line apart', () => {
-    const labelGroups = [...svg.querySelectorAll('g[font-size="14"]')];
-    const ends = labelGroups.flatMap((g) => [...g.querySelectorAll('text')]).filter((t) => ['Example', 'Target'].includes(t.textContent!));
-    expect(ends).toHaveLength(2);
-    expect(Math.abs(translateY(ends[0]) - translateY(ends[1]))).toBeGreaterThanOrEqual(16);
+  it('names every line in the right margin, beside a sample of its style, at least a line apart', () => {
+    const labels = [...svg.querySelectorAll('text[font-size="14"]')];
+    expect(labels.map((t) => t.textContent)).toEqual(expect.arrayContaining(['Example', 'England', 'Target']));
+    const ys = labels.map((t) => Number(t.getAttribute('y'))).sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(16);
+    for (const t of labels) {
+      // Each label follows a short line drawn in its series' style, and both sit past the plot.
+      const swatch = t.previousElementSibling!;
+      expect(swatch.tagName.toLowerCase()).toBe('line');
+      expect(swatch.getAttribute('stroke')).toBe(t.getAttribute('fill'));
+      expect(Number(swatch.getAttribute('x1'))).toBeGreaterThan(400);
+    }
+    const england = labels.find((t) => t.textContent === 'England')!.previousElementSibling!;
+    expect(england.getAttribute('stroke-dasharray')).toBeTruthy();
   });
 
   it('draws annual England figures across the quarters of their year', () => {

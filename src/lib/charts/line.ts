@@ -19,6 +19,44 @@ const HEIGHT = 360;
 const MARGIN_TOP = 36;
 const MARGIN_BOTTOM = 40;
 const LABEL_GAP = LABEL_FONT_SIZE + 4;
+/** Width of the line-style sample before each label, and the gap after it. */
+const SWATCH = 24;
+const SWATCH_GAP = 6;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * A Plot mark, written as a function, that draws the labels in the right margin: a short line in
+ * the series' colour, width and dash pattern, then its name. Plot has no mark for a sample of a
+ * line style, so these are drawn directly, in pixels.
+ */
+function marginLabels(labels: { role: SeriesRole; label: string; y: number }[], left: number): Plot.RenderableMark {
+  return ((_index: number[], _scales: unknown, _values: unknown, _dimensions: unknown, context: { document: Document }) => {
+    const doc = context.document;
+    const g = doc.createElementNS(SVG_NS, 'g');
+    for (const l of labels) {
+      const y = l.y.toFixed(2);
+      const line = doc.createElementNS(SVG_NS, 'line');
+      const attrs: Record<string, string> = {
+        x1: String(left + 6),
+        x2: String(left + 6 + SWATCH),
+        y1: y,
+        y2: y,
+        stroke: PALETTE[l.role],
+        'stroke-width': String(STROKE_WIDTH[l.role]),
+      };
+      if (DASHES[l.role]) attrs['stroke-dasharray'] = DASHES[l.role]!;
+      for (const [k, v] of Object.entries(attrs)) line.setAttribute(k, v);
+      const text = doc.createElementNS(SVG_NS, 'text');
+      for (const [k, v] of Object.entries({ x: String(left + 6 + SWATCH + SWATCH_GAP), y, dy: '0.32em', 'text-anchor': 'start', fill: PALETTE[l.role], 'font-size': String(LABEL_FONT_SIZE) })) {
+        text.setAttribute(k, v);
+      }
+      if (l.role === 'local') text.setAttribute('font-weight', 'bold');
+      text.textContent = l.label;
+      g.append(line, text);
+    }
+    return g as unknown as SVGElement;
+  }) as unknown as Plot.RenderableMark;
+}
 
 interface Row {
   x: string;
@@ -63,26 +101,22 @@ export function lineChart(input: LineChartInput): string {
   const tickText = axis.ticks.map((t) => formatTickValue(format, t, axis.decimals));
   const marginLeft = Math.max(40, Math.max(...tickText.map((t) => textWidth(t, MIN_FONT_SIZE))) + 16);
 
-  // Direct labels sit just right of each line's last drawn point.
+  // Direct labels sit in the right margin, each beside a short sample of its line's style, at
+  // the height of its line's last drawn point (spread apart so none overlap). A comparator whose
+  // figures stop earlier than the council's is still named at the edge, with its line style, so
+  // no label sits on top of another line inside the chart.
   const ends = drawn
     .map((d) => {
       const last = d.rows.findLastIndex((r) => r.y !== null);
-      return last === -1 ? undefined : { ...d, x: d.rows[last].x, value: d.rows[last].y!, atEnd: last === periods.length - 1 };
+      return last === -1 ? undefined : { role: d.role, label: d.label, value: d.rows[last].y! };
     })
     .filter((e) => e !== undefined);
-  const endWidths = ends.filter((e) => e.atEnd).map((e) => textWidth(e.label, LABEL_FONT_SIZE) + 12);
-  const marginRight = Math.max(24, ...endWidths);
+  const marginRight = Math.max(24, ...ends.map((e) => SWATCH + SWATCH_GAP + textWidth(e.label, LABEL_FONT_SIZE) + 12));
 
   const plotHeight = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
   const toPx = (v: number) => MARGIN_TOP + (1 - v / axis.max) * plotHeight;
-  const toValue = (px: number) => (1 - (px - MARGIN_TOP) / plotHeight) * axis.max;
-  // Labels are kept apart only from labels ending at the same period: one ending earlier sits
-  // further left and does not collide, and moving it would detach it from its line.
-  const labels = [...new Set(ends.map((e) => e.x))].flatMap((x) => {
-    const group = ends.filter((e) => e.x === x);
-    const spread = spreadLabels(group.map((e) => toPx(e.value)), LABEL_GAP, MARGIN_TOP, HEIGHT - MARGIN_BOTTOM);
-    return group.map((e, i) => ({ x, y: toValue(spread[i]), text: e.label, role: e.role }));
-  });
+  const spread = spreadLabels(ends.map((e) => toPx(e.value)), LABEL_GAP, MARGIN_TOP, HEIGHT - MARGIN_BOTTOM);
+  const labels = ends.map((e, i) => ({ ...e, y: spread[i] }));
 
   const marks: Plot.Markish[] = [
     Plot.gridY(axis.ticks, { stroke: GRID, strokeOpacity: 1 }),
@@ -128,20 +162,7 @@ export function lineChart(input: LineChartInput): string {
   );
   if (symbols.length > 0) marks.push(Plot.text(symbols, { x: 'x', y: 'y', text: 'text', dy: -10, fontSize: MIN_FONT_SIZE }));
 
-  for (const l of labels) {
-    marks.push(
-      Plot.text([l], {
-        x: 'x',
-        y: 'y',
-        text: 'text',
-        dx: 10,
-        textAnchor: 'start',
-        fill: PALETTE[l.role],
-        fontSize: LABEL_FONT_SIZE,
-        fontWeight: l.role === 'local' ? 'bold' : 'normal',
-      }),
-    );
-  }
+  marks.push(marginLabels(labels, CHART_WIDTH - marginRight));
 
   return renderPlot(
     {
