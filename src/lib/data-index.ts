@@ -82,8 +82,7 @@ export class DataIndex {
   /** Every cell of an indicator visible at a cut, sorted by period, area and category. */
   cells(indicatorId: string, cut: Cut = LATEST): Cell[] {
     const out: Cell[] = [];
-    for (const key of this.keysByIndicator.get(indicatorId) ?? []) {
-      const versions = this.versions.get(key)!;
+    for (const versions of this.sortedVersions(indicatorId)) {
       let shown = -1;
       for (let i = 0; i < versions.length; i++) {
         const v = versions[i];
@@ -97,20 +96,52 @@ export class DataIndex {
         ...(shown < versions.length - 1 && { revisedSince: latest }),
       });
     }
+    return out;
+  }
+
+  private readonly sorted = new Map<string, Observation[][]>();
+
+  /**
+   * The versions of each of an indicator's observation keys, in the order pages show them: by
+   * period, area and category. Every version of a key has the same period, area and category,
+   * so the order is fixed: it is worked out once, not for every cut.
+   */
+  private sortedVersions(indicatorId: string): Observation[][] {
+    let list = this.sorted.get(indicatorId);
+    if (list) return list;
     const indicator = this.indicators.get(indicatorId);
     const categoryOrder = indicator?.categories ? Object.keys(indicator.categories) : [];
-    return out.sort(
-      (a, b) =>
-        a.obs.period.end - b.obs.period.end ||
-        a.obs.period.start - b.obs.period.start ||
-        AREA_ORDER.indexOf(a.obs.area) - AREA_ORDER.indexOf(b.obs.area) ||
-        categoryOrder.indexOf(a.obs.breakdown ?? '') - categoryOrder.indexOf(b.obs.breakdown ?? ''),
-    );
+    list = (this.keysByIndicator.get(indicatorId) ?? []).map((key) => this.versions.get(key)!);
+    const first = (versions: Observation[]) => versions[0];
+    list.sort((x, y) => {
+      const a = first(x);
+      const b = first(y);
+      return (
+        a.period.end - b.period.end ||
+        a.period.start - b.period.start ||
+        AREA_ORDER.indexOf(a.area) - AREA_ORDER.indexOf(b.area) ||
+        categoryOrder.indexOf(a.breakdown ?? '') - categoryOrder.indexOf(b.breakdown ?? '')
+      );
+    });
+    this.sorted.set(indicatorId, list);
+    return list;
   }
+
+  private byIndicator?: Map<string, Meeting[]>;
 
   /** Meetings that considered an indicator, oldest first. */
   meetingsFor(indicatorId: string): Meeting[] {
-    return this.content.meetings.filter((m) => m.indicatorIds.includes(indicatorId));
+    if (!this.byIndicator) {
+      this.byIndicator = new Map();
+      for (const m of this.content.meetings) {
+        for (const id of new Set(m.indicatorIds)) {
+          let list = this.byIndicator.get(id);
+          if (!list) this.byIndicator.set(id, (list = []));
+          list.push(m);
+        }
+      }
+    }
+    return [...(this.byIndicator.get(indicatorId) ?? [])];
   }
 
   /** The committee's meeting before this one, if any. */

@@ -275,9 +275,18 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   // Cross-meeting rules: the period has data; updates name real, earlier, published actions.
   const allActions = new Map<string, { action: Action; draft: boolean }>();
   for (const meeting of meetings) for (const action of meeting.actions) allActions.set(action.fullId, { action, draft: meeting.draft });
+  // What a meeting sees depends only on its period, and every committee meets about the same
+  // quarters: work each out once, not once per meeting over every row.
+  const localObservations = observations.filter((o) => o.area === 'local');
+  const visibleAt = new Map<string, Observation[]>();
   for (const meeting of meetings) {
     const quarter = meetingQuarter(meeting.period);
-    const visible = observations.filter((o) => o.area === 'local' && o.source.quarter.end <= quarter.end && o.period.end <= meeting.period.end);
+    const cut = `${quarter.end}|${meeting.period.end}`;
+    let visible = visibleAt.get(cut);
+    if (!visible) {
+      visible = localObservations.filter((o) => o.source.quarter.end <= quarter.end && o.period.end <= meeting.period.end);
+      visibleAt.set(cut, visible);
+    }
     const dataIncomplete = broken.data || broken.indicators.size > 0;
     if (!dataIncomplete && !visible.some((o) => o.period.end === meeting.period.end)) {
       const at = meeting.source.locate(['period']);

@@ -4,6 +4,7 @@
  * for in-period counts, grouped bars for a category breakdown. Every value passed to a chart has
  * been through disclosure control, so a suppressed number cannot be drawn.
  */
+import { appendFileSync } from 'node:fs';
 import type { Area, Indicator } from '../model';
 import { FREQUENCY_KIND, comparePeriods } from '../periods';
 import type { DisplayCell } from '../stats/disclosure';
@@ -18,14 +19,45 @@ import type { IndicatorView } from './indicator';
 /** Charts can be switched off (SCRUTINEER_CHARTS=0) so the benchmark can measure their cost. */
 export const chartsEnabled = () => process.env.SCRUTINEER_CHARTS !== '0';
 
+/**
+ * SCRUTINEER_CHART_TIMINGS=<file>: append each chart's rendering time (ms) to the file, one per
+ * line, for `npm run bench`. Off by default; it never changes what a page contains.
+ */
+function timed(draw: () => string | undefined): string | undefined {
+  const file = process.env.SCRUTINEER_CHART_TIMINGS;
+  if (!file) return draw();
+  const started = performance.now();
+  const svg = draw();
+  const ms = performance.now() - started;
+  if (svg !== undefined) appendFileSync(file, `${ms.toFixed(3)}\n`);
+  return svg;
+}
+
 const SERIES: { area: Exclude<Area, 'local'>; role: LineSeries['role']; label: string }[] = [
   { area: 'england', role: 'england', label: 'England' },
   { area: 'statistical-neighbours', role: 'statistical-neighbours', label: 'Statistical neighbours' },
   { area: 'region', role: 'region', label: 'Region' },
 ];
 
+/**
+ * Charts already drawn, by view: committees meeting about the same quarter see the same view of
+ * an indicator, and its chart (a pure function of the view, the id prefix and the council's name)
+ * is drawn once and reused, byte for byte.
+ */
+const drawn = new WeakMap<IndicatorView, Map<string, string | undefined>>();
+
 export function chartFor(view: IndicatorView, idPrefix: string, councilName: string): string | undefined {
   if (!chartsEnabled()) return undefined;
+  let byPrefix = drawn.get(view);
+  if (!byPrefix) drawn.set(view, (byPrefix = new Map()));
+  const key = `${idPrefix}\n${councilName}`;
+  if (byPrefix.has(key)) return byPrefix.get(key);
+  const svg = timed(() => drawChart(view, idPrefix, councilName));
+  byPrefix.set(key, svg);
+  return svg;
+}
+
+function drawChart(view: IndicatorView, idPrefix: string, councilName: string): string | undefined {
   const { indicator } = view;
   const cells = view.shown.map((c) => view.disclosed.get(c.obs)!);
   const base = { id: `chart-${idPrefix}`, title: indicator.title, description: view.headline.description, format: indicator };

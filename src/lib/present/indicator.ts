@@ -18,18 +18,59 @@ export interface IndicatorView {
   disclosed: Map<Observation, DisplayCell>;
   /** The cells the page's table and chart show: all, or the recent window on meeting pages. */
   shown: Cell[];
-  table: TableModel;
-  headline: Headline;
+  readonly table: TableModel;
+  readonly headline: Headline;
 }
 
 /** Months of history a meeting page shows before its period; the indicator page shows all. */
 export const MEETING_WINDOW_MONTHS = 24;
 
-const views = new WeakMap<DataIndex, Map<string, IndicatorView>>();
+/**
+ * What every view of an indicator at one cut shares: the visible cells and their disclosure
+ * control. Meetings of different committees about the same quarter see the same cut, and a page
+ * asks for several views of it (at a glance, what changed, the indicator, the download), so this
+ * is worked out once per indicator and cut for the whole build.
+ */
+interface CutData {
+  cells: Cell[];
+  /** disclose() of the cells, in the same order: the figures as published at the cut. */
+  asPublished: DisplayCell[];
+  /** The cells' disclosure, with the current figures of revised cells added. */
+  disclosed: Map<Observation, DisplayCell>;
+}
+
+const caches = new WeakMap<DataIndex, { cuts: Map<string, CutData>; views: Map<string, IndicatorView> }>();
+
+function cacheFor(data: DataIndex) {
+  let cache = caches.get(data);
+  if (!cache) caches.set(data, (cache = { cuts: new Map(), views: new Map() }));
+  return cache;
+}
+
+function cutData(data: DataIndex, id: string, cut: Cut): CutData {
+  const { cuts } = cacheFor(data);
+  const key = `${id}|${cut.quarterEnd}|${cut.periodEnd}`;
+  let found = cuts.get(key);
+  if (found) return found;
+  const indicator = data.indicators.get(id)!;
+  const cells = data.cells(id, cut);
+  const asPublished = disclose(cells.map((c) => c.obs), indicator, data.content.site.disclosure);
+  const disclosed = new Map<Observation, DisplayCell>();
+  cells.forEach((c, i) => disclosed.set(c.obs, asPublished[i]));
+  // A figure revised after the cut is disclosed as the current data set shows it.
+  if (cells.some((c) => c.revisedSince)) {
+    const now = cut.quarterEnd === LATEST.quarterEnd && cut.periodEnd === LATEST.periodEnd ? undefined : cutData(data, id, LATEST);
+    if (now) now.cells.forEach((c, i) => disclosed.set(c.obs, now.asPublished[i]));
+  }
+  found = { cells, asPublished, disclosed };
+  cuts.set(key, found);
+  return found;
+}
 
 /**
  * The view of one indicator at a cut. A meeting page asks for the same view several times (at a
- * glance, what changed, the indicator itself), so views are kept for the build.
+ * glance, what changed, the indicator itself), so views are kept for the build; the table and the
+ * headline are worked out the first time they are read, since some views need only one of them.
  */
 export function indicatorView(
   data: DataIndex,
@@ -37,41 +78,42 @@ export function indicatorView(
   cut: Cut = LATEST,
   options: { windowMonths?: number; asOf?: Period } = {},
 ): IndicatorView {
-  let cache = views.get(data);
-  if (!cache) views.set(data, (cache = new Map()));
+  const { views } = cacheFor(data);
   const key = `${id}|${cut.quarterEnd}|${cut.periodEnd}|${options.windowMonths ?? ''}|${options.asOf?.label ?? ''}`;
-  let view = cache.get(key);
-  if (!view) cache.set(key, (view = computeView(data, id, cut, options)));
+  let view = views.get(key);
+  if (!view) views.set(key, (view = computeView(data, id, cut, options)));
   return view;
 }
 
 function computeView(data: DataIndex, id: string, cut: Cut, options: { windowMonths?: number; asOf?: Period }): IndicatorView {
   const indicator = data.indicators.get(id)!;
-  const settings = data.content.site.disclosure;
-  const cells = data.cells(id, cut);
-  const disclosed = new Map<Observation, DisplayCell>();
-  const seen = disclose(cells.map((c) => c.obs), indicator, settings);
-  cells.forEach((c, i) => disclosed.set(c.obs, seen[i]));
-  // A figure revised after the cut is disclosed as the current data set shows it.
-  if (cells.some((c) => c.revisedSince)) {
-    const now = data.cells(id, LATEST);
-    const current = disclose(now.map((c) => c.obs), indicator, settings);
-    now.forEach((c, i) => disclosed.set(c.obs, current[i]));
-  }
+  const { cells, disclosed } = cutData(data, id, cut);
   let shown = cells;
   if (options.windowMonths !== undefined && cells.length) {
-    const last = Math.max(...cells.map((c) => c.obs.period.end));
+    let last = -Infinity;
+    for (const c of cells) if (c.obs.period.end > last) last = c.obs.period.end;
     shown = cells.filter((c) => c.obs.period.end > last - options.windowMonths!);
   }
-  const table = seriesTable(indicator, shown, disclosed, data.content.site.council);
-  const h = headline(indicator, cells.map((c) => disclosed.get(c.obs)!), options.asOf);
-  return { indicator, cut, cells, disclosed, shown, table, headline: h };
+  let table: TableModel | undefined;
+  let h: Headline | undefined;
+  return {
+    indicator,
+    cut,
+    cells,
+    disclosed,
+    shown,
+    get table() {
+      return (table ??= seriesTable(indicator, shown, disclosed, data.content.site.council));
+    },
+    get headline() {
+      return (h ??= headline(indicator, cells.map((c) => disclosed.get(c.obs)!), options.asOf));
+    },
+  };
 }
 
 /** How a figure that was later revised looked when first published, disclosure-controlled as then. */
 export function asFirstPublished(data: DataIndex, indicator: Indicator, obs: Observation): DisplayCell | undefined {
-  const cells = data.cells(indicator.id, { quarterEnd: obs.source.quarter.end, periodEnd: Infinity });
+  const { cells, asPublished } = cutData(data, indicator.id, { quarterEnd: obs.source.quarter.end, periodEnd: Infinity });
   const i = cells.findIndex((c) => c.obs === obs);
-  if (i < 0) return undefined;
-  return disclose(cells.map((c) => c.obs), indicator, data.content.site.disclosure)[i];
+  return i < 0 ? undefined : asPublished[i];
 }
