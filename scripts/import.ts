@@ -3,16 +3,15 @@
  * (indicators as rows, months or quarters as columns) into the quarter's CSV file, reporting every
  * row and cell it cannot map. Refuses to overwrite a file.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
-import { loadContent } from '../src/lib/content/load';
-import { formatProblem } from '../src/lib/content/problems';
-import { AuthoringError, parseQuarter, quarterFile } from '../src/lib/authoring/new-quarter';
+import { parseQuarter, quarterFile } from '../src/lib/authoring/new-quarter';
+import { contentFolder, readableContent, refuseExisting, runAuthoring, writeNew } from './lib/authoring-cli';
 import { importSheet, type Cell } from '../src/lib/authoring/import';
 
-const root = resolve(process.env.SCRUTINEER_ROOT ?? '.');
+const root = contentFolder();
 const args = process.argv.slice(2);
 let quarter: string | undefined;
 let sheetName: string | undefined;
@@ -31,12 +30,7 @@ if (!existsSync(source)) {
   console.error(`${positional[0]} does not exist; give the path of the spreadsheet to import`);
   process.exit(1);
 }
-const { partial: content, problems } = await loadContent(root);
-if (!content || content.indicators.length === 0) {
-  for (const p of problems) console.error(formatProblem(p));
-  console.error('\nFix the problems above first: the import needs the indicator definitions.');
-  process.exit(1);
-}
+const content = await readableContent(root, (c) => c.indicators.length > 0, 'the import needs the indicator definitions.');
 let sheet: Cell[][];
 if (/\.xlsx$/i.test(source)) {
   sheet = (await readSheet(readFileSync(source), sheetName ?? 1)) as Cell[][];
@@ -46,28 +40,16 @@ if (/\.xlsx$/i.test(source)) {
   console.error(`${basename(source)} is not an .xlsx or .csv file; save the spreadsheet as Excel (.xlsx) or CSV first`);
   process.exit(1);
 }
-try {
-  const file = quarterFile(parseQuarter(quarter));
-  if (existsSync(join(root, file))) {
-    console.error(`${file} already exists; it was not changed. Move it aside to import again.`);
-    process.exit(1);
-  }
+await runAuthoring(() => {
+  refuseExisting(root, quarterFile(parseQuarter(quarter)), 'Move it aside to import again.');
   const result = importSheet(content, sheet, quarter, basename(source));
   for (const line of result.skipped) console.error(line);
   if (result.rows === 0) {
     console.error('\nNothing could be imported, so no file was written.');
     process.exit(1);
   }
-  const target = join(root, result.file);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, result.csv);
+  writeNew(root, result.file, result.csv);
   console.log(`Created ${result.file} with ${result.rows} values${result.skipped.length ? `; ${result.skipped.length} thing${result.skipped.length === 1 ? ' was' : 's were'} not imported (listed above)` : ''}.`);
   console.log('Next: run npm run check, and add any comparator figures, statuses and notes by hand.');
   if (result.skipped.length) process.exitCode = 1;
-} catch (error) {
-  if (error instanceof AuthoringError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+});

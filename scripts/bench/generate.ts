@@ -30,6 +30,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { hash, mulberry32 } from '../lib/random';
 
 export interface GenerateOptions {
   /** Number of committees (default 5). */
@@ -69,21 +70,6 @@ export interface GenerateResult {
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness.
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function hash(text: string) {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 type Rng = () => number;
 const noise = (rand: Rng, sd: number) => (rand() + rand() + rand() - 1.5) * 2 * sd;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));

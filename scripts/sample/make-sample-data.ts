@@ -19,6 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { mulberry32 } from '../lib/random';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -55,16 +56,6 @@ function periodEnd(label: string): number {
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness (mulberry32). Every series draws in a fixed order, so output is repeatable.
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(20170401);
 /** Roughly normal noise with standard deviation `sd`. */
 const noise = (sd: number) => (rand() + rand() + rand() - 1.5) * 2 * sd;

@@ -5,9 +5,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { periodShortName } from '../periods';
-import { formatSymbol, formatTickValue, unitLabel } from '../stats/format';
-import { periodTicks, sortedPeriods, textWidth, valueAxis } from './layout';
-import { GRID, MIN_FONT_SIZE, PALETTE } from './palette';
+import { formatSymbol, formatTickValue } from '../stats/format';
+import { periodTicks, sortedPeriods, textWidth, valueAxis, valueAxisMarks } from './layout';
+import { MIN_FONT_SIZE, PALETTE } from './palette';
 import { CHART_WIDTH, renderPlot } from './render';
 import type { ColumnChartInput } from './types';
 
@@ -36,14 +36,7 @@ export function columnChart(input: ColumnChartInput): string {
   const showValues = values.every((v) => textWidth(valueText(v), MIN_FONT_SIZE) + 4 <= slot);
 
   const marks: Plot.Markish[] = [
-    Plot.gridY(axis.ticks, { stroke: GRID, strokeOpacity: 1 }),
-    Plot.axisY(axis.ticks, {
-      tickFormat: (t: number) => formatTickValue(format, t, axis.decimals),
-      label: input.axisLabel ?? unitLabel({ unit: format.unit, counts: 'other' }),
-      labelAnchor: 'top',
-      labelArrow: 'none',
-      tickSize: 0,
-    }),
+    ...valueAxisMarks(format, axis, input.axisLabel),
     Plot.axisX(periodTicks(periods, plotWidth, MIN_FONT_SIZE), {
       tickFormat: (label: string) => periodShortName(periods.find((p) => p.label === label)!),
       label: null,

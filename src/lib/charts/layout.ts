@@ -3,8 +3,11 @@
  * label is. Charts set their own scales rather than letting Plot choose, so that label positions
  * can be computed (to keep direct labels apart) and so every axis starts at zero.
  */
+import * as Plot from '@observablehq/plot';
 import type { Indicator } from '../model';
 import { comparePeriods, periodShortName, type Period } from '../periods';
+import { formatTickValue, unitLabel } from '../stats/format';
+import { GRID } from './palette';
 
 export interface ValueAxis {
   /** Top of the axis; the bottom is always 0. */
@@ -82,4 +85,18 @@ export function spreadLabels(ys: readonly number[], gap: number, top: number, bo
   const out = new Array<number>(ys.length);
   order.forEach((o, k) => (out[o.i] = Math.max(top, placed[k])));
   return out;
+}
+
+/** The value axis every time chart shares: grid lines, tick labels and the unit above them. */
+export function valueAxisMarks(format: Pick<Indicator, 'unit'>, axis: ValueAxis, axisLabel: string | undefined): Plot.Markish[] {
+  return [
+    Plot.gridY(axis.ticks, { stroke: GRID, strokeOpacity: 1 }),
+    Plot.axisY(axis.ticks, {
+      tickFormat: (t: number) => formatTickValue(format, t, axis.decimals),
+      label: axisLabel ?? unitLabel({ unit: format.unit, counts: 'other' }),
+      labelAnchor: 'top',
+      labelArrow: 'none',
+      tickSize: 0,
+    }),
+  ];
 }

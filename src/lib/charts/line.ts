@@ -7,9 +7,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { periodShortName, type Period } from '../periods';
-import { formatTickValue, formatSymbol, unitLabel } from '../stats/format';
-import { periodTicks, sortedPeriods, spreadLabels, textWidth, valueAxis } from './layout';
-import { DASHES, GRID, LABEL_FONT_SIZE, MIN_FONT_SIZE, PALETTE, STROKE_WIDTH, type SeriesRole } from './palette';
+import { formatTickValue, formatSymbol } from '../stats/format';
+import { periodTicks, sortedPeriods, spreadLabels, textWidth, valueAxis, valueAxisMarks } from './layout';
+import { DASHES, LABEL_FONT_SIZE, MIN_FONT_SIZE, PALETTE, STROKE_WIDTH, type SeriesRole } from './palette';
 import { CHART_WIDTH, renderPlot } from './render';
 import type { ChartPoint, LineChartInput } from './types';
 
@@ -119,14 +119,7 @@ export function lineChart(input: LineChartInput): string {
   const labels = ends.map((e, i) => ({ ...e, y: spread[i] }));
 
   const marks: Plot.Markish[] = [
-    Plot.gridY(axis.ticks, { stroke: GRID, strokeOpacity: 1 }),
-    Plot.axisY(axis.ticks, {
-      tickFormat: (t: number) => formatTickValue(format, t, axis.decimals),
-      label: input.axisLabel ?? unitLabel({ unit: format.unit, counts: 'other' }),
-      labelAnchor: 'top',
-      labelArrow: 'none',
-      tickSize: 0,
-    }),
+    ...valueAxisMarks(format, axis, input.axisLabel),
     Plot.axisX(periodTicks(periods, CHART_WIDTH - marginLeft - marginRight, MIN_FONT_SIZE), {
       tickFormat: (label: string) => periodShortName(periods.find((p) => p.label === label)!),
       label: null,
