@@ -258,6 +258,17 @@ describe('the sample site', () => {
     expect(dictionary.resources[0].schema.fields.map((f: { name: string }) => f.name)).toEqual(Object.keys(all[0]));
   });
 
+  it('links every chart on a meeting page to its indicator\'s downloads, and the downloads exist', () => {
+    const doc = page(out, 'children-and-families-panel/2019-06-13/');
+    const sections = [...doc.querySelectorAll('section.sc-indicator')].filter((sec) => sec.querySelector('svg'));
+    expect(sections.length).toBeGreaterThan(5);
+    for (const section of sections) {
+      const links = [...section.querySelectorAll('.sc-downloads a')].map((a) => a.getAttribute('href'));
+      expect(links).toEqual([`/data/indicators/${section.id}.csv`, `/data/indicators/${section.id}.json`]);
+      for (const href of links) expect(existsSync(join(out, href!))).toBe(true);
+    }
+  });
+
   it('publishes each meeting\'s data as that meeting saw it', () => {
     const m = meetings.find((x) => x.committee === 'corporate-parenting-board' && x.date === '2019-10-17')!;
     const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data', 'meetings', m.committee, `${m.date}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
