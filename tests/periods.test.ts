@@ -18,3 +18,13 @@ describe('periods', () => {
     expect(quarterOf(parsePeriod('2019-04')!.end).label).toBe('2019/20 Q1');
   });
 });
+
+describe('shifting a period', () => {
+  it('finds the previous period of the same kind and a year earlier', async () => {
+    const { shiftPeriod } = await import('../src/lib/periods');
+    expect(shiftPeriod(parsePeriod('2019-01')!, -1).label).toBe('2018-12');
+    expect(shiftPeriod(parsePeriod('2019/20 Q1')!, -3).label).toBe('2018/19 Q4');
+    expect(shiftPeriod(parsePeriod('2019/20 Q1')!, -12).label).toBe('2018/19 Q1');
+    expect(shiftPeriod(parsePeriod('2019/20')!, -12).label).toBe('2018/19');
+  });
+});

@@ -82,6 +82,14 @@ export function monthPeriod(index: number): Period {
   return parsePeriod(`${year}-${String(month).padStart(2, '0')}`)!;
 }
 
+/** The period of the same kind `months` months away: the previous quarter, a year earlier. */
+export function shiftPeriod(p: Period, months: number): Period {
+  const start = p.start + months;
+  if (p.kind === 'month') return monthPeriod(start);
+  if (p.kind === 'quarter') return quarterOf(start);
+  return yearOf(start);
+}
+
 /** The period kind each indicator frequency publishes. */
 export const FREQUENCY_KIND = { monthly: 'month', quarterly: 'quarter', annual: 'year' } as const;
 

@@ -8,7 +8,7 @@ import { GlossarySchema } from '../schemas/glossary';
 import { MeetingSchema } from '../schemas/meeting';
 import { KEBAB_RE } from '../schemas/common';
 import type { Action, ActionUpdate, Committee, Content, GlossaryEntry, Indicator, Meeting, Observation, Site } from '../model';
-import { isIsoDate, parsePeriod, quarterOf, yearOf, type Period } from '../periods';
+import { isIsoDate, parsePeriod, quarterOf, type Period } from '../periods';
 import { ProblemList, sortProblems, type Problem } from './problems';
 import { parseYaml, type YamlSource } from './yaml-file';
 import { validateWith } from './zod-issues';
@@ -349,7 +349,6 @@ export function meetingQuarter(period: Period): Period {
   return quarterOf(period.end);
 }
 
-export { yearOf };
 
 async function checkMdxSyntax(body: string, bodyLine: number, file: string, problems: ProblemList) {
   try {

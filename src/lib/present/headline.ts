@@ -4,12 +4,12 @@
  * target, each in words. Built from disclosure-controlled cells only.
  */
 import type { Indicator } from '../model';
-import { FREQUENCY_KIND, comparePeriods, monthPeriod, quarterOf, yearOf, type Period } from '../periods';
+import { FREQUENCY_KIND, comparePeriods, shiftPeriod, type Period } from '../periods';
 import type { DisplayCell } from '../stats/disclosure';
 import { compareWith, type Comparison } from '../stats/compare';
 import { assessTarget, type TargetResult } from '../stats/target';
 import { trendBetween, type Trend } from '../stats/trend';
-import { formatCell, periodInWords } from '../stats/format';
+import { formatCell } from '../stats/format';
 import { describeBreakdown, describeSeries } from '../stats/describe';
 
 export interface HeadlinePoint {
@@ -32,8 +32,7 @@ export interface Headline {
   description: string;
 }
 
-const shift = (p: Period, months: number): Period =>
-  p.kind === 'month' ? monthPeriod(p.start + months) : p.kind === 'quarter' ? quarterOf(p.start + months) : yearOf(p.start + months);
+const shift = shiftPeriod;
 
 export function headline(indicator: Indicator, cells: DisplayCell[], asOf?: Period): Headline {
   if (indicator.categories) {
@@ -74,4 +73,3 @@ export function headline(indicator: Indicator, cells: DisplayCell[], asOf?: Peri
   };
 }
 
-export { periodInWords };

@@ -9,10 +9,8 @@ import type { Indicator } from '../model';
 import {
   FREQUENCY_KIND,
   comparePeriods,
-  monthPeriod,
+  shiftPeriod,
   periodName,
-  quarterOf,
-  yearOf,
   type Period,
 } from '../periods';
 import { compareWith, type ComparatorArea } from './compare';
@@ -41,13 +39,7 @@ const PREVIOUS: Record<Period['kind'], string> = {
 
 const LENGTH: Record<Period['kind'], number> = { month: 1, quarter: 3, year: 12 };
 
-/** The period of the same kind `months` months away. */
-function shift(p: Period, months: number): Period {
-  const start = p.start + months;
-  if (p.kind === 'month') return monthPeriod(start);
-  if (p.kind === 'quarter') return quarterOf(start);
-  return yearOf(start);
-}
+const shift = shiftPeriod;
 
 /** How a sentence names an earlier period: "the previous quarter", "a year earlier". */
 interface When {
