@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { takeBuildLock } from './lock';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { loadContent } from '../src/lib/content/load';
 import { formatProblem } from '../src/lib/content/problems';
 import { writeValidatedContent } from '../src/lib/site-data';
@@ -41,6 +41,10 @@ rmSync(staging, { recursive: true, force: true });
 // once (of different content folders, as tests do) would mix their meetings: take turns.
 const waitFrom = mark();
 await takeBuildLock(projectDir);
+// When the output folder is outside the project, Astro builds its server chunks in the project's
+// .astro/ folder and carries what it finds there into the site; `npm run dev` leaves its content
+// store there. Start from an empty folder, so nothing of an earlier run is published.
+if (!staging.startsWith(projectDir + sep)) rmSync(join(projectDir, '.astro'), { recursive: true, force: true });
 timings.lockWaitMs = mark() - waitFrom;
 
 // Astro runs in a process of its own, without tsx (see scripts/astro-build.mjs). It is handed the
@@ -85,7 +89,7 @@ timings.astroMs = mark() - astroFrom;
 // When the output folder is outside the project, Astro copies its own module maps from .astro/
 // into it (content-modules.mjs lists the meeting files in whatever order they were read, so two
 // builds would differ, and it names folders of the build machine). They are not part of the site.
-for (const internal of ['content-assets.mjs', 'content-modules.mjs']) rmSync(join(staging, internal), { force: true });
+for (const internal of ['content-assets.mjs', 'content-modules.mjs', 'data-store.json']) rmSync(join(staging, internal), { force: true });
 
 // Swap the finished build into place: the old site stays until the new one is complete.
 if (existsSync(outDir)) renameSync(outDir, old);
