@@ -5,8 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { periodShortName } from '../periods';
-import { formatSymbol, formatTickValue } from '../stats/format';
-import { periodTicks, sortedPeriods, textWidth, valueAxis, valueAxisMarks } from './layout';
+import { formatTickValue } from '../stats/format';
+import { periodTicks, sortedPeriods, textWidth, symbolMarks, valueAxis, valueAxisMarks } from './layout';
 import { MIN_FONT_SIZE, PALETTE } from './palette';
 import { CHART_WIDTH, renderPlot } from './render';
 import type { ColumnChartInput } from './types';
@@ -55,8 +55,7 @@ export function columnChart(input: ColumnChartInput): string {
       ),
     );
   }
-  const symbols = rows.filter((r) => r.y === null && r.symbol).map((r) => ({ x: r.x, y: 0, text: formatSymbol(r.symbol!) }));
-  if (symbols.length > 0) marks.push(Plot.text(symbols, { x: 'x', y: 'y', text: 'text', dy: -10, fontSize: MIN_FONT_SIZE }));
+  marks.push(...symbolMarks(rows.filter((r) => r.y === null && r.symbol).map((r) => ({ x: r.x, symbol: r.symbol! }))));
 
   return renderPlot(
     {

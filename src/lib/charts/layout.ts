@@ -6,8 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import type { Indicator } from '../model';
 import { comparePeriods, periodShortName, type Period } from '../periods';
-import { formatTickValue, unitLabel } from '../stats/format';
-import { GRID } from './palette';
+import { formatSymbol, formatTickValue, unitLabel, type DisclosureSymbol } from '../stats/format';
+import { GRID, MIN_FONT_SIZE } from './palette';
 
 export interface ValueAxis {
   /** Top of the axis; the bottom is always 0. */
@@ -99,4 +99,11 @@ export function valueAxisMarks(format: Pick<Indicator, 'unit'>, axis: ValueAxis,
       tickSize: 0,
     }),
   ];
+}
+
+/** Symbols ("[c]") written at the foot of the axis where a hidden or missing value would be. */
+export function symbolMarks(items: { x: string; symbol: DisclosureSymbol }[]): Plot.Markish[] {
+  if (items.length === 0) return [];
+  const rows = items.map((i) => ({ x: i.x, y: 0, text: formatSymbol(i.symbol) }));
+  return [Plot.text(rows, { x: 'x', y: 'y', text: 'text', dy: -10, fontSize: MIN_FONT_SIZE })];
 }

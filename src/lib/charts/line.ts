@@ -7,8 +7,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { periodShortName, type Period } from '../periods';
-import { formatTickValue, formatSymbol } from '../stats/format';
-import { periodTicks, sortedPeriods, spreadLabels, textWidth, valueAxis, valueAxisMarks } from './layout';
+import { formatTickValue } from '../stats/format';
+import { periodTicks, sortedPeriods, spreadLabels, textWidth, symbolMarks, valueAxis, valueAxisMarks } from './layout';
 import { DASHES, LABEL_FONT_SIZE, MIN_FONT_SIZE, PALETTE, STROKE_WIDTH, type SeriesRole } from './palette';
 import { CHART_WIDTH, renderPlot } from './render';
 import type { ChartPoint, LineChartInput } from './types';
@@ -150,10 +150,7 @@ export function lineChart(input: LineChartInput): string {
     }
   }
 
-  const symbols = local.flatMap((s) =>
-    s.points.filter((p) => p.value === null && p.symbol).map((p) => ({ x: p.period.label, y: 0, text: formatSymbol(p.symbol!) })),
-  );
-  if (symbols.length > 0) marks.push(Plot.text(symbols, { x: 'x', y: 'y', text: 'text', dy: -10, fontSize: MIN_FONT_SIZE }));
+  marks.push(...symbolMarks(local.flatMap((s) => s.points.filter((p) => p.value === null && p.symbol).map((p) => ({ x: p.period.label, symbol: p.symbol! })))));
 
   marks.push(marginLabels(labels, CHART_WIDTH - marginRight));
 

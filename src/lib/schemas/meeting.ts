@@ -3,6 +3,14 @@ import { isoDate, kebabId, periodText, text, webUrl } from './common';
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
 
+/** Each action status as a page writes it. */
+export const ACTION_STATUS_WORDS: Record<(typeof ACTION_STATUSES)[number], string> = {
+  open: 'Open',
+  'in-progress': 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+};
+
 /** Front matter of `content/meetings/<committee-id>/<YYYY-MM-DD>.mdx`. */
 export const MeetingSchema = z
   .object({
