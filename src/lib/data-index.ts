@@ -4,19 +4,30 @@
  */
 import type { Action, ActionUpdate, Area, Committee, Content, Indicator, Meeting, Observation } from './model';
 import { observationKey } from './content/data';
-import { quarterOf, type Period } from './periods';
+import { lastDayOf, monthOfIsoDate, quarterBefore, quarterOf, type DayNumber } from './periods';
 
-/** What a page may see: rows of files up to `quarterEnd`, for periods ending by `periodEnd`. */
+/** What a page may see: rows of files up to the quarter ending `quarterEnd`, dated up to `dayEnd`. */
 export interface Cut {
+  /** Month index of the last month of the last quarter whose file is seen. */
   quarterEnd: number;
-  periodEnd: number;
+  /** The last day an observation seen may be dated (rule 1 of version 1.1). */
+  dayEnd: DayNumber;
 }
 
-export const LATEST: Cut = { quarterEnd: Infinity, periodEnd: Infinity };
+export const LATEST: Cut = { quarterEnd: Infinity, dayEnd: Infinity };
 
-/** A meeting sees every file up to its period's quarter, and periods up to its period. */
-export function meetingCut(period: Period): Cut {
-  return { quarterEnd: quarterOf(period.end).end, periodEnd: period.end };
+/**
+ * What a meeting saw (version 1.1, rule 1): the files up to the later of its period's quarter and
+ * the quarter before the one holding its date (or the quarter its `dataAsAt` names), and in them
+ * the observations dated up to the end of its period. A January meeting about 2023/24 sees the
+ * year's figures DfE published in November; a census taken on 30 September is seen by a meeting
+ * about the quarter that ends that day.
+ */
+export function meetingCut(meeting: Pick<Meeting, 'period' | 'date' | 'dataAsAt'>): Cut {
+  const ownQuarter = quarterOf(meeting.period.end);
+  const before = quarterBefore(quarterOf(monthOfIsoDate(meeting.date)));
+  const quarter = meeting.dataAsAt ?? (before.end > ownQuarter.end ? before : ownQuarter);
+  return { quarterEnd: quarter.end, dayEnd: lastDayOf(meeting.period.end) };
 }
 
 /** One value as a page shows it. */
@@ -86,7 +97,7 @@ export class DataIndex {
       let shown = -1;
       for (let i = 0; i < versions.length; i++) {
         const v = versions[i];
-        if (v.source.quarter.end <= cut.quarterEnd && v.period.end <= cut.periodEnd) shown = i;
+        if (v.source.quarter.end <= cut.quarterEnd && v.day <= cut.dayEnd) shown = i;
       }
       if (shown < 0) continue;
       const latest = versions[versions.length - 1];

@@ -2,15 +2,15 @@
  * The validated content, as the rest of the code sees it. Everything here has passed the schemas
  * and the cross-file rules in `content/`, so code past the loader trusts these types.
  */
-import type { Period } from './periods';
+import type { DayNumber, Period } from './periods';
 import type { Site } from './schemas/site';
 import type { CommitteeData } from './schemas/committee';
 import type { IndicatorData } from './schemas/indicator';
 import type { GlossaryEntry } from './schemas/glossary';
 import type { MeetingData } from './schemas/meeting';
-import type { Area, RowStatus } from './schemas/data-row';
+import type { Area, RowStatus, SourceSymbol } from './schemas/data-row';
 
-export type { Period, Site, GlossaryEntry, Area, RowStatus };
+export type { Period, Site, GlossaryEntry, Area, RowStatus, SourceSymbol };
 
 export interface Committee extends CommitteeData {
   id: string;
@@ -23,7 +23,7 @@ export interface TargetStep {
   value: number;
 }
 
-export interface Indicator extends Omit<IndicatorData, 'decimals' | 'counts' | 'target'> {
+export interface Indicator extends Omit<IndicatorData, 'decimals' | 'counts' | 'target' | 'snapshotDate'> {
   id: string;
   file: string;
   /** Decimal places to show, resolved from the unit's default. */
@@ -32,6 +32,8 @@ export interface Indicator extends Omit<IndicatorData, 'decimals' | 'counts' | '
   counts: 'children' | 'events' | 'money' | 'other';
   /** Targets in order of `from`; empty when there is none. */
   targets: TargetStep[];
+  /** Version 1.1: the day of a snapshot count, or the end of rolling twelve months. */
+  snapshotDate?: { month: number; day: number };
 }
 
 /** One row of a quarterly CSV file, validated. */
@@ -40,10 +42,22 @@ export interface Observation {
   period: Period;
   area: Area;
   breakdown?: string;
-  /** Null when the status is not-available. */
+  /** Null when the status is not-available, or when a symbol stands instead of the number. */
   value: number | null;
+  /** DfE's symbol written instead of the value (version 1.1, rule 3). */
+  symbol?: SourceSymbol;
   numerator?: number;
   denominator?: number;
+  /** A symbol written instead of the numerator or denominator. */
+  numeratorSymbol?: SourceSymbol;
+  denominatorSymbol?: SourceSymbol;
+  /** Decimal places the value was written with: the precision it was published at. */
+  precision?: number;
+  /** The day the observation is dated (version 1.1, rule 1): the period's last day, or its snapshot day. */
+  day: DayNumber;
+  /** Version 1.1, rule 7: the council's rank (1 = highest value) among `outOf` councils. */
+  rank?: number;
+  outOf?: number;
   status?: RowStatus;
   note?: string;
   source: {
@@ -73,13 +87,15 @@ export interface ActionUpdate {
   meetingDate: string;
 }
 
-export interface Meeting extends Omit<MeetingData, 'actions' | 'updates' | 'period'> {
+export interface Meeting extends Omit<MeetingData, 'actions' | 'updates' | 'period' | 'dataAsAt'> {
   /** `<committee-id>/<YYYY-MM-DD>` */
   id: string;
   committee: string;
   date: string;
   file: string;
   period: Period;
+  /** Version 1.1: the last quarter whose file the meeting saw, when the front matter names it. */
+  dataAsAt?: Period;
   actions: Action[];
   updates: ActionUpdate[];
   /** Indicators shown, in order: the front matter's list or every indicator with data. */

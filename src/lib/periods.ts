@@ -136,3 +136,79 @@ export function formatDate(iso: string) {
   const [y, m, d] = iso.split('-').map(Number);
   return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
+
+/**
+ * Days, for the dates that version 1.1 of the format gives observations (rule 1): written as one
+ * comparable number, `year * 10000 + month * 100 + day`, so "on or before" is an integer comparison.
+ */
+export type DayNumber = number;
+
+export const dayNumber = (year: number, month: number, day: number): DayNumber => year * 10000 + month * 100 + day;
+
+function daysInMonth(year: number, month: number) {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The last day of the month with this month index. */
+export function lastDayOf(month: number): DayNumber {
+  const { year, month: m } = monthYear(month);
+  return dayNumber(year, m, daysInMonth(year, m));
+}
+
+/** "2018-09-13" as a day number. */
+export function dayOfIsoDate(iso: string): DayNumber {
+  const [y, m, d] = iso.split('-').map(Number);
+  return dayNumber(y, m, d);
+}
+
+/** "31 March 2024" from a day number. */
+export function dayName(day: DayNumber): string {
+  const year = Math.floor(day / 10000);
+  const month = Math.floor(day / 100) % 100;
+  return `${day % 100} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** "31 Mar 2024", for axes and table headers. */
+export function dayShortName(day: DayNumber): string {
+  const year = Math.floor(day / 10000);
+  const month = Math.floor(day / 100) % 100;
+  return `${day % 100} ${MONTH_SHORT[month - 1]} ${year}`;
+}
+
+/** The month index of a day number. */
+export const monthOfDay = (day: DayNumber) => monthIndex(Math.floor(day / 10000), Math.floor(day / 100) % 100);
+
+const MONTH_DAY_RE = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A snapshot day written "MM-DD" ("09-30"), or undefined when it is not a day of the year. */
+export function parseMonthDay(text: string): { month: number; day: number } | undefined {
+  const m = MONTH_DAY_RE.exec(text);
+  if (!m) return undefined;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  // 29 February exists in leap years only, so a yearly snapshot on it would move: not allowed.
+  if (day > daysInMonth(2023, month)) return undefined;
+  return { month, day };
+}
+
+/**
+ * The day an observation is dated (rule 1 of version 1.1): the last day of its period or, with a
+ * snapshot day, the last such day inside the period. Undefined when the period holds no such day
+ * (a quarter of April to June cannot hold a census taken on 30 September).
+ */
+export function observationDay(period: Period, snapshot?: { month: number; day: number }): DayNumber | undefined {
+  if (!snapshot) return lastDayOf(period.end);
+  for (let month = period.end; month >= period.start; month--) {
+    if (monthYear(month).month === snapshot.month) return dayNumber(monthYear(month).year, snapshot.month, snapshot.day);
+  }
+  return undefined;
+}
+
+/** The quarter before this one. */
+export const quarterBefore = (q: Period) => quarterOf(q.start - 1);
+
+/** The month index of a date written YYYY-MM-DD. */
+export function monthOfIsoDate(iso: string) {
+  const [y, m] = iso.split('-').map(Number);
+  return monthIndex(y, m);
+}

@@ -22,6 +22,7 @@ describe('describeSeries', () => {
     );
     expect(describeSeries({ indicator: assessments, cells })).toBe(
       'The latest figure, for 2018/19 Q2 (July to September 2018), is 82.5%. ' +
+        'Over the 3 quarters shown, from 2017/18 Q2 to 2018/19 Q2, it improved overall, rising from 80.1% to 82.5%; the lowest was 78.0% in 2018/19 Q1. ' +
         'Improved from 78.0% in the previous quarter (2018/19 Q1). ' +
         'Improved from 80.1% a year earlier (2017/18 Q2). ' +
         'Similar to England (82.7% in 2017/18). ' +
@@ -46,7 +47,7 @@ describe('describeSeries', () => {
     expect(describeSeries({ indicator: neet, cells })).toBe(
       'The latest figure, for 2018/19 (April 2018 to March 2019), is 39%. ' +
         'Improved from 42% in the previous year (2017/18). ' +
-        'Similar to England (39%).',
+        'The same as England (39%).',
     );
   });
 
@@ -63,8 +64,8 @@ describe('describeSeries', () => {
       settings,
     );
     const text = describeSeries({ indicator: rhi, cells });
-    expect(text).toBe('The latest figure, for June 2018, is suppressed to protect the privacy of individual children.');
-    expect(text).not.toMatch(/7\.3|\b3 of 41\b|England|target/i);
+    expect(text).toBe('The latest figure, for June 2018, is suppressed to protect the privacy of individual children. England: 60.0% in 2018/19.');
+    expect(text).not.toMatch(/7\.3|\b3 of 41\b|than England|similar|same as|target/i);
   });
 
   it('makes no comparison with a suppressed earlier figure', () => {

@@ -74,7 +74,7 @@ describe('primary suppression', () => {
 
   it('leaves nothing in a suppressed cell from which its number could be recovered', () => {
     const [cell] = disclose([obs('2018/19 Q1', 7.317, { numerator: 3, denominator: 41, note: 'Provisional' })], percent, settings);
-    expect(cell).toEqual({ period: cell.period, area: 'local', value: null, symbol: 'c', suppression: 'primary', note: 'Provisional' });
+    expect(cell).toEqual({ period: cell.period, day: 20180630, area: 'local', value: null, symbol: 'c', suppression: 'primary', note: 'Provisional' });
     const json = JSON.stringify(cell);
     expect(json).not.toMatch(/7\.3|numerator|denominator|nOfD|"41"|:41|:3\b/);
   });

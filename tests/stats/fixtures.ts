@@ -1,6 +1,6 @@
 /** Tiny builders for stats tests: an indicator with sensible defaults, periods, observations. */
 import type { Indicator, Observation } from '../../src/lib/model';
-import { parsePeriod, type Period } from '../../src/lib/periods';
+import { lastDayOf, parsePeriod, type Period } from '../../src/lib/periods';
 
 export function P(label: string): Period {
   const p = parsePeriod(label);
@@ -20,7 +20,8 @@ export function indicator(over: Partial<Indicator> = {}): Indicator {
     unit: 'percent',
     decimals: 1,
     polarity: 'higher-is-better',
-    measure: 'snapshot',
+    // In-period by default: a snapshot's figures are dated (at 30 June 2018), tested on their own.
+    measure: 'in-period',
     frequency: 'quarterly',
     definition: 'A test.',
     counts,
@@ -37,6 +38,7 @@ export function obs(period: string, value: number | null, extra: Partial<Observa
     period: P(period),
     area: 'local',
     value,
+    day: lastDayOf(P(period).end),
     ...(value === null ? { status: 'not-available' as const } : {}),
     source: { file: 'data/test.csv', line: line++, quarter: P('2018/19 Q4') },
     ...extra,

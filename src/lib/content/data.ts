@@ -1,6 +1,6 @@
-import { AREAS, CSV_COLUMNS, DataRowSchema, REQUIRED_COLUMNS, STATUSES } from '../schemas/data-row';
+import { AREAS, CSV_COLUMNS, DataRowSchema, REQUIRED_COLUMNS, SOURCE_SYMBOLS, STATUSES, type SourceSymbol } from '../schemas/data-row';
 import type { Indicator, Observation } from '../model';
-import { FREQUENCY_KIND, parsePeriod, periodName, type Period } from '../periods';
+import { FREQUENCY_KIND, dayName, lastDayOf, observationDay, parsePeriod, periodName, type Period } from '../periods';
 import type { ProblemList } from './problems';
 import type { CsvFile } from './csv-file';
 import { didYouMean } from './suggest';
@@ -25,9 +25,19 @@ function plainNumber(text: string) {
   return NUMBER_RE.test(cleaned) ? cleaned : undefined;
 }
 
+const SYMBOL_HINT = "or one of DfE's symbols c, x, z, low, k or u";
+
+/** DfE's symbol, as written or in brackets as spreadsheets show it ("[c]"), in any case. */
+function asSymbol(text: string): SourceSymbol | undefined {
+  const bare = text.replace(/^\[(.*)\]$/, '$1');
+  return (SOURCE_SYMBOLS as readonly string[]).includes(bare) ? (bare as SourceSymbol) : undefined;
+}
+
 function notANumber(column: string, text: string) {
   const plain = plainNumber(text);
-  return `${column} "${text}" is not a number; ${plain !== undefined ? `write ${plain}` : 'write a plain number such as 12.5, with no %, £, commas or spaces'}`;
+  const symbol = asSymbol(text.toLowerCase());
+  const fix = plain !== undefined ? `write ${plain}` : symbol ? `write the symbol as ${symbol}, in lower case without brackets` : `write a plain number such as 12.5, with no %, £, commas or spaces, ${SYMBOL_HINT}`;
+  return `${column} "${text}" is not a number; ${fix}`;
 }
 
 /**
@@ -87,7 +97,7 @@ export function readDataFile(
     const period = parsePeriod(row.period);
     if (!period) {
       fail('period', `period "${row.period}" is not a period; write a month as 2018-06, a quarter as 2018/19 Q1 or a financial year as 2018/19`);
-    } else if (period.end > quarter.end) {
+    } else if (period.end > quarter.end && !indicator?.snapshotDate) {
       fail('period', `period ${row.period} ends after this file's quarter, ${periodName(quarter)}; move the row to the file for the quarter it belongs to`);
     } else if (indicator) {
       const expected = FREQUENCY_KIND[indicator.frequency];
@@ -114,10 +124,14 @@ export function readDataFile(
     }
 
     let value: number | null = null;
+    let symbol: SourceSymbol | undefined;
     if (row.status === 'not-available') {
-      if (row.value !== undefined) fail('value', `value is ${row.value} but status is not-available; leave value empty, or remove the status`);
+      if (row.value !== undefined && row.value !== 'x') fail('value', `value is ${row.value} but status is not-available; leave value empty, or remove the status`);
+      if (row.value === 'x') symbol = 'x';
     } else if (row.value === undefined) {
-      fail('value', 'value missing: fill it in, or set status to not-available');
+      fail('value', `value missing: fill it in, write x if it is not available (${SYMBOL_HINT}), or set status to not-available`);
+    } else if ((symbol = row.value === asSymbol(row.value) ? (row.value as SourceSymbol) : undefined)) {
+      // A symbol stands instead of the number: there is nothing to range-check.
     } else if (!NUMBER_RE.test(row.value)) {
       fail('value', notANumber('value', row.value));
     } else {
@@ -128,32 +142,66 @@ export function readDataFile(
       }
     }
 
-    const whole = (column: 'numerator' | 'denominator') => {
+    const whole = (column: 'numerator' | 'denominator'): number | SourceSymbol | undefined => {
       const t = row[column];
       if (t === undefined) return undefined;
+      if (t === asSymbol(t)) return t as SourceSymbol;
       if (!WHOLE_RE.test(t)) {
         const plain = plainNumber(t);
-        fail(column, `${column} "${t}" is not a whole number; ${plain !== undefined && WHOLE_RE.test(plain) ? `write ${plain}` : 'write a count such as 42'}`);
+        const fix = plain !== undefined && WHOLE_RE.test(plain) ? `write ${plain}` : asSymbol(t.toLowerCase()) ? `write the symbol as ${asSymbol(t.toLowerCase())}, in lower case without brackets` : `write a count such as 42, ${SYMBOL_HINT}`;
+        fail(column, `${column} "${t}" is not a whole number; ${fix}`);
         return undefined;
       }
       return Number(t);
     };
-    const numerator = whole('numerator');
-    const denominator = whole('denominator');
+    const numeratorCell = whole('numerator');
+    const denominatorCell = whole('denominator');
+    const numerator = typeof numeratorCell === 'number' ? numeratorCell : undefined;
+    const denominator = typeof denominatorCell === 'number' ? denominatorCell : undefined;
     if ((row.numerator === undefined) !== (row.denominator === undefined)) {
       fail(row.numerator === undefined ? 'numerator' : 'denominator', `${row.numerator === undefined ? 'numerator' : 'denominator'} is empty; give both numerator and denominator, or neither`);
     }
     if (numerator !== undefined && denominator !== undefined && indicator) {
-      if (denominator === 0) fail('denominator', 'denominator is 0; a value cannot be worked out from it, so leave numerator and denominator empty');
-      else if (indicator.unit === 'percent' && numerator > denominator) {
+      if (denominator === 0) {
+        if (row.area === 'local') fail('denominator', 'denominator is 0; a value cannot be worked out from it, so leave numerator and denominator empty');
+      } else if (indicator.unit === 'percent' && numerator > denominator && row.area === 'local') {
         fail('numerator', `numerator ${numerator} is greater than denominator ${denominator}; a percentage's numerator counts part of its denominator`);
-      } else if (value !== null) {
+      } else if (value !== null && row.area === 'local') {
+        // Rule 4 of version 1.1: England's and the region's counts are published rounded (to the
+        // nearest 10), so only the council's own figures are checked against their counts.
         const expected = derivedValue(indicator.unit, numerator, denominator);
-        const tolerance = 0.5 * 10 ** -indicator.decimals + 1e-9;
+        const tolerance = 0.5 * 10 ** -Math.min(indicator.decimals, decimalsOf(row.value!)) + 1e-9;
         if (Math.abs(expected - value) > tolerance) {
           fail('value', `value ${row.value} does not agree with numerator ${numerator} and denominator ${denominator}, which give ${expected.toFixed(indicator.decimals)}; correct the value or the counts`);
         }
       }
+    }
+
+    // Rule 7: where the council stands among councils.
+    const rankCell = (column: 'rank' | 'outOf') => {
+      const t = row[column];
+      if (t === undefined) return undefined;
+      if (!/^[1-9]\d*$/.test(t)) {
+        fail(column, `${column} "${t}" is not a whole number from 1; write ${column === 'rank' ? 'the council\'s position, 1 for the highest value' : 'how many councils were ranked, such as 153'}`);
+        return undefined;
+      }
+      return Number(t);
+    };
+    const rank = rankCell('rank');
+    const outOf = rankCell('outOf');
+    if ((row.rank === undefined) !== (row.outOf === undefined)) {
+      fail(row.rank === undefined ? 'rank' : 'outOf', `${row.rank === undefined ? 'rank' : 'outOf'} is empty; give both rank and outOf, or neither`);
+    } else if (row.rank !== undefined && row.area !== 'local') {
+      fail('rank', `rank is given on a ${row.area} row; only the council's own (local) rows have a rank, so leave it empty here`);
+    } else if (rank !== undefined && outOf !== undefined && rank > outOf) {
+      fail('rank', `rank ${rank} is greater than outOf ${outOf}; the rank counts from 1 (the highest value) to outOf`);
+    } else if (rank !== undefined && value === null) {
+      fail('rank', `rank is given but the value is ${symbol ?? 'empty'}; councils are ranked on a figure, so leave rank and outOf empty`);
+    }
+
+    const day = period && indicator ? observationDay(period, indicator.snapshotDate) : undefined;
+    if (period && day !== undefined && day > lastDayOf(quarter.end) && ok) {
+      fail('period', `period ${row.period} is dated ${dayName(day)}, after this file's quarter, ${periodName(quarter)}; move the row to the file for the quarter it was published in`);
     }
 
     if (ok && indicator && period) {
@@ -163,8 +211,14 @@ export function readDataFile(
         area: row.area,
         ...(row.breakdown !== undefined && { breakdown: row.breakdown }),
         value,
+        ...(symbol !== undefined && { symbol }),
         ...(numerator !== undefined && { numerator }),
         ...(denominator !== undefined && { denominator }),
+        ...(typeof numeratorCell === 'string' && { numeratorSymbol: numeratorCell }),
+        ...(typeof denominatorCell === 'string' && { denominatorSymbol: denominatorCell }),
+        ...(value !== null && { precision: decimalsOf(row.value!) }),
+        day: day!,
+        ...(rank !== undefined && outOf !== undefined && { rank, outOf }),
         ...(row.status !== undefined && { status: row.status }),
         ...(row.note !== undefined && { note: row.note }),
         source: { file, line, quarter },
@@ -172,6 +226,12 @@ export function readDataFile(
     }
   }
   return out;
+}
+
+/** Decimal places a number was written with: "47" 0, "46.70" 2. */
+function decimalsOf(text: string) {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
 }
 
 /** What a numerator and denominator give for each unit. */

@@ -8,7 +8,8 @@ import { GlossarySchema } from '../schemas/glossary';
 import { MeetingSchema } from '../schemas/meeting';
 import { KEBAB_RE } from '../schemas/common';
 import type { Action, ActionUpdate, Committee, Content, GlossaryEntry, Indicator, Meeting, Observation, Site } from '../model';
-import { isIsoDate, parsePeriod, quarterOf, type Period } from '../periods';
+import { dayName, isIsoDate, lastDayOf, monthOfIsoDate, parseMonthDay, parsePeriod, quarterOf, type Period } from '../periods';
+import { meetingCut } from '../data-index';
 import { ProblemList, sortProblems, type Problem } from './problems';
 import { parseYaml, type YamlSource } from './yaml-file';
 import { validateWith } from './zod-issues';
@@ -113,7 +114,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       broken.indicators.add(id);
       continue;
     }
-    const { decimals, counts, target, ...rest } = data;
+    const { decimals, counts, target, snapshotDate, ...rest } = data;
     const targets =
       target === undefined
         ? []
@@ -127,6 +128,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       decimals: decimals ?? (data.unit === 'count' || data.unit === 'gbp' ? 0 : 1),
       counts: counts ?? defaultCounts(data.unit),
       targets,
+      ...(snapshotDate !== undefined && { snapshotDate: parseMonthDay(snapshotDate)! }),
     });
   }
 
@@ -179,6 +181,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (problems.items.length > before) broken.data = true;
   }
   const observations = checkAcrossFiles(rawObservations, columns, problems, { earlierFilesBroken: broken.data });
+  seriesPrecision(observations);
 
   // Meetings
   const committeeIds = new Set(committees.map((c) => c.id));
@@ -238,6 +241,11 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (!data) continue;
     const id = `${committee}/${date}`;
     const period = parsePeriod(data.period)!;
+    const dataAsAt = data.dataAsAt === undefined ? undefined : parsePeriod(data.dataAsAt)!;
+    if (dataAsAt && dataAsAt.end > quarterOf(monthOfIsoDate(date)).end) {
+      const at = mdx.frontMatter!.locate(['dataAsAt']);
+      problems.add(file, at.line, at.column, `dataAsAt ${dataAsAt.label} is after the quarter of the meeting itself (${quarterOf(monthOfIsoDate(date)).label}); a meeting cannot have seen a file published after it, so write ${quarterOf(monthOfIsoDate(date)).label} or earlier`);
+    }
     (data.indicators ?? []).forEach((ind, i) => {
       if (!indicators.has(ind) && !broken.indicators.has(ind)) {
         const at = mdx.frontMatter!.locate(['indicators', i]);
@@ -256,13 +264,15 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       actions.push({ fullId: `${id}/${a.id}`, id: a.id, text: a.text, owner: a.owner, due: a.due, committee, meetingDate: date });
     });
     const placed = uses.filter((u) => (u.name === 'Indicator' || u.name === 'Chart') && u.arg && indicators.has(u.arg)).map((u) => u.arg!);
+    const { dataAsAt: _dataAsAt, ...fields } = data;
     meetings.push({
-      ...data,
+      ...fields,
       id,
       committee,
       date,
       file,
       period,
+      ...(dataAsAt && { dataAsAt }),
       actions,
       updates: data.updates.map((u) => ({ ...u, committee, meetingDate: date })),
       indicatorIds: data.indicators ?? [],
@@ -280,22 +290,24 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const localObservations = observations.filter((o) => o.area === 'local');
   const visibleAt = new Map<string, Observation[]>();
   for (const meeting of meetings) {
-    const quarter = meetingQuarter(meeting.period);
-    const cut = `${quarter.end}|${meeting.period.end}`;
-    let visible = visibleAt.get(cut);
+    const cut = meetingCut(meeting);
+    const key = `${cut.quarterEnd}|${cut.dayEnd}`;
+    let visible = visibleAt.get(key);
     if (!visible) {
-      visible = localObservations.filter((o) => o.source.quarter.end <= quarter.end && o.period.end <= meeting.period.end);
-      visibleAt.set(cut, visible);
+      visible = localObservations.filter((o) => o.source.quarter.end <= cut.quarterEnd && o.day <= cut.dayEnd);
+      visibleAt.set(key, visible);
     }
     const dataIncomplete = broken.data || broken.indicators.size > 0;
-    if (!dataIncomplete && !visible.some((o) => o.period.end === meeting.period.end)) {
+    const periodStart = lastDayOf(meeting.period.start - 1);
+    if (!dataIncomplete && !visible.some((o) => o.day > periodStart)) {
       const at = meeting.source.locate(['period']);
-      const latest = visible.reduce<Observation | undefined>((best, o) => (o.value !== null && (!best || o.period.end > best.period.end) ? o : best), undefined);
+      const latest = visible.reduce<Observation | undefined>((best, o) => (o.value !== null && (!best || o.day > best.day) ? o : best), undefined);
+      const quarter = quarterOf(cut.quarterEnd);
       problems.add(
         meeting.file,
         at.line,
         at.column,
-        `period ${meeting.period.label} has no data: no file up to ${quarter.label} has a local figure for it${latest ? `; the latest data then was ${latest.period.label}` : ''}. Add the data to data/, or correct the period`,
+        `period ${meeting.period.label} has no data: no file up to ${quarter.label} has a local figure dated in it${latest ? `; the latest data then was ${latest.period.label} (dated ${dayName(latest.day)})` : ''}. Add the data to data/, correct the period, or name the quarter of the file the meeting saw with dataAsAt`,
       );
     }
     if (!meeting.indicatorIds.length) {
@@ -338,16 +350,24 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   return { problems: [], content: assembled, partial: assembled };
 }
 
+/**
+ * The precision each series is published at: the most decimal places any of its figures was
+ * written with. One figure typed as "82" in a series of "82.5"s is 82.0, not a whole-number
+ * series; DfE's whole-number percentages are whole throughout.
+ */
+function seriesPrecision(observations: Observation[]) {
+  const most = new Map<string, number>();
+  const key = (o: Observation) => `${o.indicator}|${o.area}`;
+  for (const o of observations) if (o.precision !== undefined) most.set(key(o), Math.max(most.get(key(o)) ?? 0, o.precision));
+  for (const o of observations) if (o.precision !== undefined) o.precision = most.get(key(o));
+}
+
 function defaultCounts(unit: Indicator['unit']): Indicator['counts'] {
   if (unit === 'count' || unit === 'percent' || unit === 'rate-per-10000') return 'children';
   if (unit === 'gbp') return 'money';
   return 'other';
 }
 
-/** The financial quarter whose file a meeting reads up to: that of its period's last month. */
-export function meetingQuarter(period: Period): Period {
-  return quarterOf(period.end);
-}
 
 
 async function checkMdxSyntax(body: string, bodyLine: number, file: string, problems: ProblemList) {

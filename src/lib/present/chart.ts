@@ -15,6 +15,7 @@ import { columnChart } from '../charts/columns';
 import { barChart } from '../charts/bars';
 import type { LineSeries } from '../charts/types';
 import type { IndicatorView } from './indicator';
+import { whenNoun } from '../stats/when';
 
 /** Charts can be switched off (SCRUTINEER_CHARTS=0) so the benchmark can measure their cost. */
 export const chartsEnabled = () => process.env.SCRUTINEER_CHARTS !== '0';
@@ -33,10 +34,10 @@ function timed(draw: () => string | undefined): string | undefined {
   return svg;
 }
 
-const SERIES: { area: Exclude<Area, 'local'>; role: LineSeries['role']; label: string }[] = [
-  { area: 'england', role: 'england', label: 'England' },
-  { area: 'statistical-neighbours', role: 'statistical-neighbours', label: 'Statistical neighbours' },
-  { area: 'region', role: 'region', label: 'Region' },
+const SERIES: { area: Exclude<Area, 'local'>; role: LineSeries['role'] }[] = [
+  { area: 'england', role: 'england' },
+  { area: 'statistical-neighbours', role: 'statistical-neighbours' },
+  { area: 'region', role: 'region' },
 ];
 
 /**
@@ -61,7 +62,7 @@ function drawChart(view: IndicatorView, idPrefix: string, councilName: string): 
   const { indicator } = view;
   const cells = view.shown.map((c) => view.disclosed.get(c.obs)!);
   const base = { id: `chart-${idPrefix}`, title: indicator.title, description: view.headline.description, format: indicator };
-  if (indicator.categories) return breakdownChart(indicator, cells, base, councilName);
+  if (indicator.categories) return breakdownChart(indicator, cells, base, councilName, view.names.label.england);
 
   const kind = FREQUENCY_KIND[indicator.frequency];
   const local = cells.filter((c) => c.area === 'local' && c.period.kind === kind);
@@ -72,7 +73,8 @@ function drawChart(view: IndicatorView, idPrefix: string, councilName: string): 
   const series: LineSeries[] = [{ role: 'local', label: councilName, points: local }];
   for (const s of SERIES) {
     const points = cells.filter((c) => c.area === s.area);
-    if (points.length) series.push({ role: s.role, label: s.label, points });
+    // A chart's line labels are its only legend: the comparator's own name ("West Midlands").
+    if (points.length) series.push({ role: s.role, label: s.area === 'statistical-neighbours' ? view.names.label[s.area].replace(/ \(average\)$/, '') : view.names.label[s.area], points });
   }
   const target = indicator.targets.length
     ? { points: local.map((c) => ({ period: c.period, value: targetAt(indicator.targets, c.period) ?? null })).filter((p) => p.value !== null) }
@@ -80,7 +82,7 @@ function drawChart(view: IndicatorView, idPrefix: string, councilName: string): 
   return lineChart({ ...base, series, ...(target && target.points.length ? { target } : {}) });
 }
 
-function breakdownChart(indicator: Indicator, cells: DisplayCell[], base: Parameters<typeof barChart>[0] extends infer T ? Omit<T, 'categories' | 'series'> : never, councilName: string) {
+function breakdownChart(indicator: Indicator, cells: DisplayCell[], base: Parameters<typeof barChart>[0] extends infer T ? Omit<T, 'categories' | 'series'> : never, councilName: string, englandName: string) {
   const latest = cells.filter((c) => c.area === 'local').map((c) => c.period).sort(comparePeriods).at(-1);
   if (!latest) return undefined;
   const categories = Object.entries(indicator.categories!).map(([key, label]) => ({ key, label }));
@@ -96,6 +98,6 @@ function breakdownChart(indicator: Indicator, cells: DisplayCell[], base: Parame
     const picked = pickComparator(latest, cells, 'england', key);
     return { category: key, value: picked?.value ?? null };
   });
-  const series = [local, ...(england.some((p) => p.value !== null) ? [{ role: 'england' as const, label: 'England', points: england }] : [])];
-  return barChart({ ...base, title: `${indicator.title}, ${latest.label}`, categories, series });
+  const series = [local, ...(england.some((p) => p.value !== null) ? [{ role: 'england' as const, label: englandName, points: england }] : [])];
+  return barChart({ ...base, title: `${indicator.title}, ${whenNoun(indicator, latest)}`, categories, series });
 }

@@ -59,7 +59,7 @@ export function toCsv(rows: TidyRow[]): string {
 
 /** The data as a meeting saw it: every indicator it showed, up to its period. */
 export function meetingRows(data: DataIndex, meeting: Meeting): TidyRow[] {
-  const cut = meetingCut(meeting.period);
+  const cut = meetingCut(meeting);
   return meeting.indicatorIds.flatMap((id) => tidyRows(data, data.indicators.get(id)!, cut));
 }
 

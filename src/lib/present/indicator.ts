@@ -8,6 +8,7 @@ import { disclose, type DisplayCell } from '../stats/disclosure';
 import { seriesTable, type TableModel } from './table';
 import { headline, type Headline } from './headline';
 import type { Period } from '../periods';
+import { comparatorNames, type ComparatorNames } from '../stats/compare';
 
 export interface IndicatorView {
   indicator: Indicator;
@@ -18,12 +19,21 @@ export interface IndicatorView {
   disclosed: Map<Observation, DisplayCell>;
   /** The cells the page's table and chart show: all, or the recent window on meeting pages. */
   shown: Cell[];
+  /** How the site names its comparators. */
+  names: ComparatorNames;
   readonly table: TableModel;
   readonly headline: Headline;
 }
 
-/** Months of history a meeting page shows before its period; the indicator page shows all. */
-export const MEETING_WINDOW_MONTHS = 24;
+/**
+ * How much history a meeting page shows, by the indicator's frequency: enough to see a trend
+ * (24 months, 8 quarters, 5 years). The indicator page shows all of it.
+ */
+export const MEETING_WINDOW: Record<Indicator['frequency'], { months: number }> = {
+  monthly: { months: 24 },
+  quarterly: { months: 24 },
+  annual: { months: 60 },
+};
 
 /**
  * What every view of an indicator at one cut shares: the visible cells and their disclosure
@@ -49,7 +59,7 @@ function cacheFor(data: DataIndex) {
 
 function cutData(data: DataIndex, id: string, cut: Cut): CutData {
   const { cuts } = cacheFor(data);
-  const key = `${id}|${cut.quarterEnd}|${cut.periodEnd}`;
+  const key = `${id}|${cut.quarterEnd}|${cut.dayEnd}`;
   let found = cuts.get(key);
   if (found) return found;
   const indicator = data.indicators.get(id)!;
@@ -59,7 +69,7 @@ function cutData(data: DataIndex, id: string, cut: Cut): CutData {
   cells.forEach((c, i) => disclosed.set(c.obs, asPublished[i]));
   // A figure revised after the cut is disclosed as the current data set shows it.
   if (cells.some((c) => c.revisedSince)) {
-    const now = cut.quarterEnd === LATEST.quarterEnd && cut.periodEnd === LATEST.periodEnd ? undefined : cutData(data, id, LATEST);
+    const now = cut.quarterEnd === LATEST.quarterEnd && cut.dayEnd === LATEST.dayEnd ? undefined : cutData(data, id, LATEST);
     if (now) now.cells.forEach((c, i) => disclosed.set(c.obs, now.asPublished[i]));
   }
   found = { cells, asPublished, disclosed };
@@ -76,23 +86,29 @@ export function indicatorView(
   data: DataIndex,
   id: string,
   cut: Cut = LATEST,
-  options: { windowMonths?: number; asOf?: Period } = {},
+  options: { window?: boolean; asOf?: Period } = {},
 ): IndicatorView {
   const { views } = cacheFor(data);
-  const key = `${id}|${cut.quarterEnd}|${cut.periodEnd}|${options.windowMonths ?? ''}|${options.asOf?.label ?? ''}`;
+  const key = `${id}|${cut.quarterEnd}|${cut.dayEnd}|${options.window ?? ''}|${options.asOf?.label ?? ''}`;
   let view = views.get(key);
   if (!view) views.set(key, (view = computeView(data, id, cut, options)));
   return view;
 }
 
-function computeView(data: DataIndex, id: string, cut: Cut, options: { windowMonths?: number; asOf?: Period }): IndicatorView {
+function computeView(data: DataIndex, id: string, cut: Cut, options: { window?: boolean; asOf?: Period }): IndicatorView {
   const indicator = data.indicators.get(id)!;
   const { cells, disclosed } = cutData(data, id, cut);
+  const names = comparatorNames(data.content.site);
   let shown = cells;
-  if (options.windowMonths !== undefined && cells.length) {
+  let shownFrom: number | undefined;
+  if (options.window && cells.length) {
+    // The window ends with the latest figure the page sees, and reaches back a whole number of
+    // periods, so a year's England figure is in it whenever the year's last month is.
     let last = -Infinity;
     for (const c of cells) if (c.obs.period.end > last) last = c.obs.period.end;
-    shown = cells.filter((c) => c.obs.period.end > last - options.windowMonths!);
+    const firstMonth = last - MEETING_WINDOW[indicator.frequency].months + 1;
+    shown = cells.filter((c) => c.obs.period.end >= firstMonth);
+    shownFrom = firstMonth;
   }
   let table: TableModel | undefined;
   let h: Headline | undefined;
@@ -102,18 +118,19 @@ function computeView(data: DataIndex, id: string, cut: Cut, options: { windowMon
     cells,
     disclosed,
     shown,
+    names,
     get table() {
-      return (table ??= seriesTable(indicator, shown, disclosed, data.content.site.council));
+      return (table ??= seriesTable(indicator, shown, disclosed, data.content.site.council, { names }));
     },
     get headline() {
-      return (h ??= headline(indicator, cells.map((c) => disclosed.get(c.obs)!), options.asOf));
+      return (h ??= headline(indicator, cells.map((c) => disclosed.get(c.obs)!), { asOf: options.asOf, shownFrom, names }));
     },
   };
 }
 
 /** How a figure that was later revised looked when first published, disclosure-controlled as then. */
 export function asFirstPublished(data: DataIndex, indicator: Indicator, obs: Observation): DisplayCell | undefined {
-  const { cells, asPublished } = cutData(data, indicator.id, { quarterEnd: obs.source.quarter.end, periodEnd: Infinity });
+  const { cells, asPublished } = cutData(data, indicator.id, { quarterEnd: obs.source.quarter.end, dayEnd: Infinity });
   const i = cells.findIndex((c) => c.obs === obs);
   return i < 0 ? undefined : asPublished[i];
 }

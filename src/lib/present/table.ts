@@ -4,8 +4,10 @@
  */
 import type { Area, Indicator, Observation } from '../model';
 import type { Cell } from '../data-index';
-import { formatCell, type DisclosureSymbol, type DisplayValue, unitLabel } from '../stats/format';
-import { periodShortName, type Period } from '../periods';
+import { formatCell, SYMBOL_ORDER, type DisclosureSymbol, type DisplayValue, unitLabel } from '../stats/format';
+import type { Period } from '../periods';
+import { COMPARATOR_NAMES, type ComparatorNames } from '../stats/compare';
+import { whenShort } from '../stats/when';
 
 export interface TableColumn {
   key: string;
@@ -43,12 +45,6 @@ export interface TableModel {
   unit: string;
 }
 
-export const AREA_LABEL: Record<Area, string> = {
-  local: 'This council',
-  'statistical-neighbours': 'Statistical neighbours (average)',
-  region: 'Region',
-  england: 'England',
-};
 
 export type Disclosed = Map<Observation, DisplayValue>;
 
@@ -58,8 +54,9 @@ export function seriesTable(
   cells: Cell[],
   disclosed: Disclosed,
   councilName: string,
-  options: { caption?: string } = {},
+  options: { caption?: string; names?: ComparatorNames } = {},
 ): TableModel {
+  const names = options.names ?? COMPARATOR_NAMES;
   const notes = new Map<string, number>();
   const symbols = new Set<DisclosureSymbol>();
   const unit = unitLabel(indicator);
@@ -76,7 +73,7 @@ export function seriesTable(
   for (const key of order) {
     if (!seenColumns.has(key)) continue;
     const [area, category] = key.split('|') as [Area, string | undefined];
-    const areaName = area === 'local' ? councilName : AREA_LABEL[area];
+    const areaName = area === 'local' ? councilName : names.label[area];
     columns.push({ key, label: category ? `${indicator.categories![category]}: ${areaName}` : areaName });
   }
 
@@ -84,7 +81,7 @@ export function seriesTable(
   for (const c of cells) {
     let row = rowsByPeriod.get(c.obs.period.label);
     if (!row) {
-      row = { period: c.obs.period, header: periodShortName(c.obs.period), cells: columns.map(() => undefined) };
+      row = { period: c.obs.period, header: whenShort(indicator, c.obs.period), cells: columns.map(() => undefined) };
       rowsByPeriod.set(c.obs.period.label, row);
     }
     const display = disclosed.get(c.obs) ?? { value: c.obs.value, ...(c.obs.value === null && { symbol: 'x' as const }) };
@@ -113,11 +110,11 @@ export function seriesTable(
   const rows = [...rowsByPeriod.values()].sort((a, b) => a.period.end - b.period.end || a.period.start - b.period.start);
   return {
     caption: options.caption ?? `${indicator.title} (${unit}), by period`,
-    rowHeader: 'Period',
+    rowHeader: indicator.measure === 'snapshot' && indicator.frequency !== 'monthly' ? 'Date' : 'Period',
     columns,
     rows,
     notes: [...notes.entries()].map(([text, n]) => ({ n, text })),
-    symbols: [...symbols].sort(),
+    symbols: SYMBOL_ORDER.filter((x) => symbols.has(x)),
     unit,
   };
 }

@@ -5,7 +5,8 @@
  */
 import type { Meeting } from '../model';
 import { meetingCut, type DataIndex } from '../data-index';
-import { formatCell, periodInWords } from '../stats/format';
+import { capitalise, formatCell } from '../stats/format';
+import { whenNoun } from '../stats/when';
 import { trendBetween } from '../stats/trend';
 import { asFirstPublished, indicatorView } from './indicator';
 
@@ -33,8 +34,8 @@ export function whatChanged(data: DataIndex, meeting: Meeting): WhatChanged {
   const moved: Moved[] = [];
   const targets: WhatChanged['targets'] = [];
   const revised: WhatChanged['revised'] = [];
-  const nowCut = meetingCut(meeting.period);
-  const thenCut = meetingCut(previous.period);
+  const nowCut = meetingCut(meeting);
+  const thenCut = meetingCut(previous);
   for (const id of meeting.indicatorIds) {
     const now = indicatorView(data, id, nowCut, { asOf: meeting.period });
     const then = indicatorView(data, id, thenCut, { asOf: previous.period });
@@ -47,7 +48,7 @@ export function whatChanged(data: DataIndex, meeting: Meeting): WhatChanged {
         moved.push({
           indicator: id,
           title: indicator.title,
-          words: `${trend.words} from ${a.text} (${periodInWords(a.period)}) to ${b.text} (${periodInWords(b.period)})`,
+          words: `${trend.words} from ${a.text} (${whenNoun(indicator, a.period)}) to ${b.text} (${whenNoun(indicator, b.period)})`,
           size: Math.abs(b.cell.value - a.cell.value) / Math.max(Math.abs(a.cell.value), 1e-9),
         });
       }
@@ -64,9 +65,9 @@ export function whatChanged(data: DataIndex, meeting: Meeting): WhatChanged {
       const was = asFirstPublished(data, indicator, cell.replaced[cell.replaced.length - 1]);
       const is = now.disclosed.get(cell.obs);
       if (!was || !is) continue;
-      const where = cell.obs.area === 'local' ? '' : cell.obs.area === 'england' ? ' (England)' : cell.obs.area === 'region' ? ' (region)' : ' (statistical neighbours)';
+      const where = cell.obs.area === 'local' ? '' : ` (${now.names.sentence[cell.obs.area]})`;
       const category = cell.obs.breakdown ? `, ${indicator.categories?.[cell.obs.breakdown]}` : '';
-      revised.push({ indicator: id, title: indicator.title, words: `${periodInWords(cell.obs.period)}${category}${where}: was ${formatCell(indicator, was)}, now ${formatCell(indicator, is)}` });
+      revised.push({ indicator: id, title: indicator.title, words: `${capitalise(whenNoun(indicator, cell.obs.period))}${category}${where}: was ${formatCell(indicator, was)}, now ${formatCell(indicator, is)}` });
     }
   }
   moved.sort((x, y) => y.size - x.size || (x.indicator < y.indicator ? -1 : 1));

@@ -27,3 +27,25 @@ export const webUrl = z.string().refine(
   },
   { message: 'is not a web address; write it in full, starting https://' },
 );
+
+/**
+ * Extension: phrases stating a small number of children that the author confirms are safe to
+ * publish (already published by DfE, say), each with the reason, so the prose check passes them.
+ */
+export const confirmedSafeList = z
+  .array(
+    z
+      .object({
+        /** The words exactly as written in the text: "3 care leavers". */
+        text,
+        /** Why it is safe: "Published by DfE in Children looked after in England 2024". */
+        reason: text,
+      })
+      .strict(),
+  )
+  .default([]);
+
+/** A financial quarter written 2024/25 Q3. */
+export const quarterText = z.string().refine((s) => parsePeriod(s)?.kind === 'quarter', {
+  message: 'is not a financial quarter; write it as 2024/25 Q3',
+});

@@ -2,7 +2,14 @@ import { z } from 'astro/zod';
 
 export const AREAS = ['local', 'england', 'region', 'statistical-neighbours'] as const;
 export const STATUSES = ['provisional', 'revised', 'not-available'] as const;
-export const CSV_COLUMNS = ['indicator', 'period', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'status', 'note'] as const;
+export const CSV_COLUMNS = ['indicator', 'period', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'status', 'note', 'rank', 'outOf'] as const;
+
+/**
+ * Version 1.1, rule 3: DfE's symbols, written in `value`, `numerator` or `denominator` instead of
+ * a number. `k` is an older spelling of `low`.
+ */
+export const SOURCE_SYMBOLS = ['c', 'x', 'z', 'low', 'k', 'u'] as const;
+export type SourceSymbol = (typeof SOURCE_SYMBOLS)[number];
 export const REQUIRED_COLUMNS = ['indicator', 'period', 'value'] as const;
 
 /**
@@ -20,6 +27,8 @@ export const DataRowSchema = z.object({
   denominator: z.string().optional(),
   status: z.enum(STATUSES).optional(),
   note: z.string().optional(),
+  rank: z.string().optional(),
+  outOf: z.string().optional(),
 });
 
 export type Area = (typeof AREAS)[number];

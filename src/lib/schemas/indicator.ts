@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { kebabId, text } from './common';
-import { parsePeriod } from '../periods';
+import { parseMonthDay, parsePeriod } from '../periods';
 
 export const UNITS = ['count', 'percent', 'rate-per-10000', 'days', 'weeks', 'gbp', 'ratio'] as const;
 export const POLARITIES = ['higher-is-better', 'lower-is-better', 'neutral'] as const;
@@ -11,6 +11,40 @@ export const COUNTS = ['children', 'events', 'money', 'other'] as const;
 const financialYear = z.string().refine((s) => parsePeriod(s)?.kind === 'year', {
   message: 'is not a financial year; write it as 2018/19',
 });
+
+export const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** An EES column name: lower-case letters, digits and underscores. */
+const eesColumn = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: 'is not a column name; write the column as it is in the EES file, such as rate_per_10000' });
+
+/** A column on another row of the same area and year: `{ column: care_leaver_count, filters: { breakdown: Total } }`. */
+const eesOtherRow = z.object({ column: eesColumn, filters: z.record(z.string(), z.string()).optional() }).strict();
+
+/**
+ * Version 1.1, rule 6: where DfE publishes the same figure in Explore Education Statistics, for
+ * `npm run import:ees`.
+ */
+export const EesSchema = z
+  .object({
+    /** The data file's name, without .csv. */
+    file: z.string().trim().min(1, { message: 'is empty; write the EES file name without .csv' }).refine((s) => !s.endsWith('.csv'), { message: 'ends .csv; write the file name without it' }),
+    /** The column that holds the value, or for a breakdown each category's column. */
+    value: z.union([eesColumn, z.record(kebabId, eesColumn)]),
+    /** The column of the count. */
+    numerator: z.union([eesColumn, eesOtherRow]).optional(),
+    /** The column of the denominator, or the same column on another row (a "Total" row). */
+    denominator: z.union([eesColumn, eesOtherRow]).optional(),
+    /** Column: value pairs that pick one row per area and year; one may map each category to its value. */
+    filters: z.record(z.string(), z.union([z.coerce.string(), z.record(kebabId, z.coerce.string())])).optional(),
+    /** The month DfE publishes each year's figures. */
+    published: z.enum(MONTHS).optional(),
+  })
+  .strict();
+
+export type EesBlock = z.infer<typeof EesSchema>;
 
 /** `content/indicators/<indicator-id>.yaml`: what one indicator measures and how to read it. */
 export const IndicatorSchema = z
@@ -26,6 +60,14 @@ export const IndicatorSchema = z
     polarity: z.enum(POLARITIES),
     measure: z.enum(MEASURES),
     frequency: z.enum(FREQUENCIES),
+    /**
+     * Version 1.1, rule 2: for a snapshot, the day of the count ("09-30" for a census on 30
+     * September); for rolling-12-months, the day the twelve months end. Default: the period's last day.
+     */
+    snapshotDate: z
+      .string({ invalid_type_error: 'is not a month and day in quotes; write it as "09-30"' })
+      .refine((s) => parseMonthDay(s) !== undefined, { message: 'is not a month and day; write it as "09-30" for 30 September, in quotes' })
+      .optional(),
     /** What exactly is counted. */
     definition: text,
     /** Where the figures come from, such as a statutory return. */
@@ -43,9 +85,13 @@ export const IndicatorSchema = z
     categories: z.record(kebabId, text).optional(),
     /** What a count counts; counts of children fall under disclosure control. */
     counts: z.enum(COUNTS).optional(),
+    ees: EesSchema.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
+    if (v.snapshotDate !== undefined && v.measure !== 'snapshot' && v.measure !== 'rolling-12-months') {
+      ctx.addIssue({ code: 'custom', path: ['snapshotDate'], message: `is for snapshot and rolling-12-months measures, but measure is ${v.measure}; remove snapshotDate, or change the measure` });
+    }
     if (v.categories && Object.keys(v.categories).length === 0) {
       ctx.addIssue({ code: 'custom', path: ['categories'], message: 'is empty; list at least one category, or remove it' });
     }

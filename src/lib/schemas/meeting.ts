@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, kebabId, periodText, text, webUrl } from './common';
+import { confirmedSafeList, isoDate, kebabId, periodText, quarterText, text, webUrl } from './common';
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
 
@@ -23,6 +23,8 @@ export const MeetingSchema = z
       .strict(),
     /** The latest data the meeting considered: a month, quarter or financial year. */
     period: periodText,
+    /** Version 1.1: the last quarter whose data file the meeting saw, where the default is wrong. */
+    dataAsAt: quarterText.optional(),
     /** One or two plain sentences for lists, feeds and link previews. */
     summary: text,
     /** Which indicators the page shows, in order; default every indicator with data. */
@@ -62,6 +64,8 @@ export const MeetingSchema = z
           .strict(),
       )
       .default([]),
+    /** Extension: numbers of children in this meeting's text confirmed safe to publish. */
+    confirmedSafe: confirmedSafeList,
     /** Drafts are shown by `npm run dev` only and never published. */
     draft: z.boolean().default(false),
   })

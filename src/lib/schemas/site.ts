@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text, webUrl } from './common';
+import { confirmedSafeList, text, webUrl } from './common';
 
 /** `content/site.yaml`: settings for the whole site. */
 export const SiteSchema = z
@@ -28,9 +28,45 @@ export const SiteSchema = z
         suppressUpTo: z.number().int().min(0).default(5),
         /** Below this denominator a percentage is shown as "N of D". */
         percentMinDenominator: z.number().int().min(0).default(20),
+        /**
+         * Extension: phrases in CSV notes (and in every meeting) that state a small number of
+         * children already published elsewhere, so the prose check lets them through.
+         */
+        confirmedSafe: confirmedSafeList,
       })
       .strict()
       .default({}),
+    /** Version 1.1: the names pages give comparators, and the council's statistical neighbours. */
+    comparators: z
+      .object({
+        /** The name pages use for `region` rows: "West Midlands". */
+        region: text.optional(),
+        statisticalNeighbours: z
+          .object({
+            /** The name pages use for `statistical-neighbours` rows. */
+            name: text.optional(),
+            /** The ten neighbours, by DfE's old LA code (885) or name. */
+            members: z.array(z.union([z.number().int().positive(), text])).min(1, { message: 'is an empty list; list the neighbours, or remove members' }).optional(),
+            /** Where the list of neighbours comes from. */
+            source: text.optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    /** Version 1.1: the council's codes in DfE's data, for importing it. */
+    localAuthority: z
+      .object({
+        /** The 9-character ONS code: E10000034. */
+        code: z.string().regex(/^E\d{8}$/, { message: 'is not a local authority code; write the 9-character code such as E10000034' }).optional(),
+        /** DfE's old 3-digit LA code: 885. */
+        oldCode: z.number().int().min(100).max(999, { message: "is not an old LA code; write DfE's 3-digit code such as 885" }).optional(),
+        /** The council's name as DfE writes it: Worcestershire. */
+        name: text.optional(),
+      })
+      .strict()
+      .optional(),
     /**
      * Extension: set to true for sample or test data, so every page says the figures are
      * illustrative and not a real council's.

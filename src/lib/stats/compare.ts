@@ -12,8 +12,9 @@
  */
 import type { Area } from '../model';
 import { yearOf, type Period } from '../periods';
-import { closeness } from './band';
-import { formatValue } from './format';
+import { closeness, coarser } from './band';
+import { formatValue, SYMBOL_WORDS } from './format';
+import { whenPhrase, type WhenIndicator } from './when';
 import type { TrendIndicator, ValuePoint } from './trend';
 
 export type ComparatorArea = Exclude<Area, 'local'>;
@@ -24,9 +25,11 @@ export interface ComparatorPoint {
   area: Area;
   breakdown?: string;
   value: number | null;
+  /** Decimal places the figure was published with. */
+  precision?: number;
 }
 
-export type ComparisonKind = 'better' | 'worse' | 'higher' | 'lower' | 'similar' | 'no-comparison';
+export type ComparisonKind = 'better' | 'worse' | 'higher' | 'lower' | 'similar' | 'same' | 'no-comparison';
 
 export interface Comparison {
   kind: ComparisonKind;
@@ -36,12 +39,44 @@ export interface Comparison {
   comparator?: { area: ComparatorArea; period: Period; value: number; samePeriod: boolean };
 }
 
-/** How each comparator is named in a sentence. */
-export const COMPARATOR_NAMES: Record<ComparatorArea, string> = {
-  england: 'England',
-  region: 'the region',
-  'statistical-neighbours': 'statistical neighbours',
+/** How each comparator is named in a sentence, and in a table header or chart label. */
+export interface ComparatorNames {
+  sentence: Record<ComparatorArea, string>;
+  label: Record<ComparatorArea, string>;
+}
+
+/** The names when `site.yaml` names no comparator. */
+export const COMPARATOR_NAMES: ComparatorNames = {
+  sentence: { england: 'England', region: 'the region', 'statistical-neighbours': 'statistical neighbours' },
+  label: { england: 'England', region: 'Region', 'statistical-neighbours': 'Statistical neighbours (average)' },
 };
+
+/**
+ * The names pages give comparators (version 1.1, rule 5): `comparators.region` ("West Midlands")
+ * and `comparators.statisticalNeighbours.name` from `site.yaml`, or the defaults.
+ */
+export function comparatorNames(site: { comparators?: { region?: string; statisticalNeighbours?: { name?: string } } }): ComparatorNames {
+  const region = site.comparators?.region;
+  const neighbours = site.comparators?.statisticalNeighbours?.name;
+  return {
+    sentence: {
+      england: 'England',
+      region: region ?? COMPARATOR_NAMES.sentence.region,
+      // "Statistical neighbours" reads in lower case mid-sentence; a proper name keeps its capitals.
+      'statistical-neighbours': neighbours ? lowerFirstIfCommon(neighbours) : COMPARATOR_NAMES.sentence['statistical-neighbours'],
+    },
+    label: {
+      england: 'England',
+      region: region ?? COMPARATOR_NAMES.label.region,
+      'statistical-neighbours': neighbours ? `${neighbours} (average)` : COMPARATOR_NAMES.label['statistical-neighbours'],
+    },
+  };
+}
+
+function lowerFirstIfCommon(name: string) {
+  const [first] = name.split(' ');
+  return /^[A-Z][a-z]+$/.test(first) && ['Statistical', 'Similar', 'Comparator', 'Neighbouring', 'Nearest'].includes(first) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
 
 /**
  * The comparator figure for a local period: the same period, else the latest annual figure
@@ -52,18 +87,18 @@ export function pickComparator(
   rows: readonly ComparatorPoint[],
   area: ComparatorArea = 'england',
   breakdown?: string,
-): { period: Period; value: number; samePeriod: boolean } | undefined {
+): { period: Period; value: number; samePeriod: boolean; precision?: number } | undefined {
   const usable = rows.filter(
     (r): r is ComparatorPoint & { value: number } => r.area === area && r.breakdown === breakdown && r.value !== null,
   );
   const same = usable.find((r) => r.period.label === local.label);
-  if (same) return { period: same.period, value: same.value, samePeriod: true };
+  if (same) return { period: same.period, value: same.value, samePeriod: true, ...(same.precision !== undefined && { precision: same.precision }) };
   const limit = yearOf(local.end).end;
   let best: (ComparatorPoint & { value: number }) | undefined;
   for (const r of usable) {
     if (r.period.kind === 'year' && r.period.end <= limit && (!best || r.period.end > best.period.end)) best = r;
   }
-  return best && { period: best.period, value: best.value, samePeriod: false };
+  return best && { period: best.period, value: best.value, samePeriod: false, ...(best.precision !== undefined && { precision: best.precision }) };
 }
 
 /**
@@ -73,25 +108,27 @@ export function pickComparator(
  * tens of points, so "worse than England" would mislead).
  */
 export function compareWith(
-  indicator: TrendIndicator,
+  indicator: TrendIndicator & Partial<WhenIndicator>,
   local: ValuePoint & { breakdown?: string },
   rows: readonly ComparatorPoint[],
   area: ComparatorArea = 'england',
+  names: ComparatorNames = COMPARATOR_NAMES,
 ): Comparison {
-  const name = COMPARATOR_NAMES[area];
+  const name = names.sentence[area];
   const none = (reason: string): Comparison => ({ kind: 'no-comparison', words: `No comparison with ${name}: ${reason}` });
   if (local.symbol === 'c') return none('this figure is suppressed');
+  if (local.symbol) return none(`this figure is ${SYMBOL_WORDS[local.symbol]}`);
   if (local.value === null) return none('there is no figure for this period');
   if (local.nOfD) return none(`a group of ${local.nOfD.d} is too small for a fair comparison`);
 
   const picked = pickComparator(local.period, rows, area, local.breakdown);
   if (!picked) return none(`there is no ${name} figure for ${yearOf(local.period.end).label} or earlier`);
 
-  const shown = `${formatValue(indicator, picked.value)}${picked.samePeriod ? '' : ` in ${picked.period.label}`}`;
-  const comparator = { area, ...picked };
-  if (closeness(indicator, picked.value, local.value) !== 'apart') {
-    return { kind: 'similar', words: `similar to ${name} (${shown})`, comparator };
-  }
+  const shown = `${formatValue(indicator, picked.value)}${picked.samePeriod ? '' : ` ${indicator.measure ? whenPhrase(indicator as WhenIndicator, picked.period) : `in ${picked.period.label}`}`}`;
+  const comparator = { area, period: picked.period, value: picked.value, samePeriod: picked.samePeriod };
+  const near = closeness(indicator, picked.value, local.value, coarser(picked.precision, local.precision));
+  if (near === 'same') return { kind: 'same', words: `the same as ${name} (${shown})`, comparator };
+  if (near === 'close') return { kind: 'similar', words: `similar to ${name} (${shown})`, comparator };
   const higher = local.value > picked.value;
   if (indicator.polarity === 'neutral') {
     return higher

@@ -10,11 +10,15 @@
  *   non-zero category is suppressed too, so the hidden one cannot be worked out from a total;
  * - a percentage of fewer than `percentMinDenominator` is flagged to be shown as "N of D".
  *
+ * - DfE's own symbols (version 1.1, rule 3) pass through as symbols; a value suppressed at source
+ *   (`c`) is treated exactly like one the site suppresses, including for secondary suppression;
+ *   a local percentage or rate whose numerator is `c` is suppressed too.
+ *
  * A suppressed cell carries no number at all (value null, no numerator, denominator or N of D),
  * so nothing downstream — table, chart, description, download — can leak it by mistake.
  */
 import type { Area, Indicator, Observation, RowStatus } from '../model';
-import type { Period } from '../periods';
+import type { DayNumber, Period } from '../periods';
 import type { DisclosureSymbol } from './format';
 
 export type { DisclosureSymbol };
@@ -32,6 +36,8 @@ export const DEFAULT_DISCLOSURE: DisclosureSettings = { suppressUpTo: 5, percent
 /** What a page may show for one observation. */
 export interface DisplayCell {
   period: Period;
+  /** The day the observation is dated (version 1.1, rule 1). */
+  day: DayNumber;
   area: Area;
   breakdown?: string;
   /** The value to show; null when there is a symbol. */
@@ -44,6 +50,10 @@ export interface DisplayCell {
   nOfD?: { n: number; d: number };
   status?: RowStatus;
   note?: string;
+  /** Decimal places the figure was published with. */
+  precision?: number;
+  /** Where the council stands among councils (rule 7), for a local figure that is shown. */
+  rank?: { rank: number; outOf: number };
 }
 
 export type DisclosureIndicator = Pick<Indicator, 'id' | 'unit' | 'counts' | 'decimals'> &
@@ -68,7 +78,7 @@ export function disclose(
   const secondary = secondarySuppression(observations, primary, indicator);
 
   return observations.map((o, i): DisplayCell => {
-    const base: DisplayCell = { period: o.period, area: o.area, value: null };
+    const base: DisplayCell = { period: o.period, day: o.day, area: o.area, value: null };
     if (o.breakdown !== undefined) base.breakdown = o.breakdown;
     if (o.status !== undefined) base.status = o.status;
     if (o.note !== undefined) base.note = o.note;
@@ -76,12 +86,15 @@ export function disclose(
     if (primary[i] || secondary.has(i)) {
       return { ...base, symbol: 'c', suppression: primary[i] ? 'primary' : 'secondary' };
     }
+    if (o.symbol) return { ...base, symbol: o.symbol === 'k' ? 'low' : o.symbol };
     if (o.value === null || o.status === 'not-available') return { ...base, symbol: 'x' };
     if (indicator.unit === 'percent' && o.denominator === 0) {
       // No one to take a percentage of: "not applicable" rather than a misleading 0%.
       return { ...base, symbol: 'z' };
     }
     const cell: DisplayCell = { ...base, value: o.value };
+    if (o.precision !== undefined) cell.precision = o.precision;
+    if (o.rank !== undefined && o.outOf !== undefined) cell.rank = { rank: o.rank, outOf: o.outOf };
     if (
       o.area === 'local' &&
       indicator.unit === 'percent' &&
@@ -99,7 +112,9 @@ export function disclose(
 export const isSuppressed = (cell: Pick<DisplayCell, 'symbol'>) => cell.symbol === 'c';
 
 function isPrimarySuppressed(o: Observation, ind: DisclosureIndicator, s: DisclosureSettings): boolean {
+  if (o.symbol === 'c') return true;
   if (o.area !== 'local' || o.value === null || o.status === 'not-available') return false;
+  if (o.numeratorSymbol === 'c' && ind.counts === 'children' && (ind.unit === 'percent' || ind.unit === 'rate-per-10000')) return true;
   // `> 0` rather than `>= 1`: a fractional count cannot occur, and if it did it would be small.
   const small = (n: number) => n > 0 && n <= s.suppressUpTo;
   if (ind.unit === 'count') return ind.counts === 'children' && small(o.value);

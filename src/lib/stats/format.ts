@@ -9,8 +9,11 @@ import { periodName, type Period } from '../periods';
 /** What formatting needs to know about an indicator. */
 export type ValueFormat = Pick<Indicator, 'unit' | 'decimals'>;
 
-/** The DfE open data symbols a cell can carry instead of a number. */
-export type DisclosureSymbol = 'c' | 'x' | 'z';
+/**
+ * The DfE open data symbols a cell can carry instead of a number, as pages show them. DfE's `k`
+ * is shown as `low`, which means the same.
+ */
+export type DisclosureSymbol = 'c' | 'x' | 'z' | 'low' | 'u';
 
 /** A value as it may be displayed: a number, a symbol, or a small-denominator "N of D". */
 export interface DisplayValue {
@@ -110,7 +113,7 @@ export function formatNOfD(n: number, d: number): string {
   return `${formatNumber(n, 0)} of ${formatNumber(d, 0)}`;
 }
 
-/** "[c]", "[x]", "[z]", as DfE writes its symbols in tables. */
+/** "[c]", "[x]", "[z]", "[low]", "[u]", as DfE writes its symbols in tables. */
 export function formatSymbol(symbol: DisclosureSymbol): string {
   return `[${symbol}]`;
 }
@@ -120,7 +123,12 @@ export const SYMBOL_WORDS: Record<DisclosureSymbol, string> = {
   c: 'suppressed to protect the privacy of individual children',
   x: 'not available',
   z: 'not applicable',
+  low: 'a figure that rounds to 0 but is not 0',
+  u: 'not given because it is of low reliability',
 };
+
+/** The order the symbol key lists symbols in: DfE's own order. */
+export const SYMBOL_ORDER: DisclosureSymbol[] = ['c', 'x', 'z', 'low', 'u'];
 
 /** A display cell as a table shows it: the symbol, "N of D", or the value with its unit. */
 export function formatCell(f: ValueFormat, cell: DisplayValue): string {

@@ -6,8 +6,9 @@
  */
 import type { Indicator } from '../model';
 import type { Period } from '../periods';
-import { closeness } from './band';
+import { closeness, coarser } from './band';
 import { capitalise, formatNOfD, formatValue, periodInWords, type DisclosureSymbol, type ValueFormat } from './format';
+import { whenNoun, whenPhrase, type WhenIndicator } from './when';
 
 export type TrendIndicator = ValueFormat & Pick<Indicator, 'polarity'>;
 
@@ -18,6 +19,8 @@ export interface ValuePoint {
   value: number | null;
   symbol?: DisclosureSymbol;
   nOfD?: { n: number; d: number };
+  /** Decimal places the figure was published with, when known. */
+  precision?: number;
 }
 
 export type TrendKind = 'improved' | 'worsened' | 'rose' | 'fell' | 'little-change' | 'unchanged' | 'no-comparison';
@@ -31,8 +34,8 @@ export interface Trend {
 }
 
 /** The direction of travel from one number to another. */
-export function direction(indicator: TrendIndicator, from: number, to: number): Trend {
-  const c = closeness(indicator, from, to);
+export function direction(indicator: TrendIndicator, from: number, to: number, published?: number): Trend {
+  const c = closeness(indicator, from, to, published);
   if (c === 'same') return { kind: 'unchanged', words: 'no change' };
   if (c === 'close') return { kind: 'little-change', words: 'little change' };
   const up = to > from;
@@ -47,6 +50,8 @@ function missingReason(point: ValuePoint | undefined, which: 'earlier' | 'latest
   if (point.symbol === 'c') return `the ${which} figure is suppressed`;
   if (point.symbol === 'z') return `the ${which} figure does not apply`;
   if (point.symbol === 'x') return `the ${which} figure is not available`;
+  if (point.symbol === 'low') return `the ${which} figure rounds to 0`;
+  if (point.symbol === 'u') return `the ${which} figure is of low reliability`;
   if (point.value === null) return `there is no figure for ${periodInWords(point.period)}`;
   return undefined;
 }
@@ -58,7 +63,7 @@ function missingReason(point: ValuePoint | undefined, which: 'earlier' | 'latest
 export function trendBetween(indicator: TrendIndicator, earlier: ValuePoint | undefined, later: ValuePoint | undefined): Trend {
   const reason = missingReason(earlier, 'earlier') ?? missingReason(later, 'latest');
   if (reason !== undefined) return { kind: 'no-comparison', words: `No comparison: ${reason}`, reason };
-  return direction(indicator, earlier!.value!, later!.value!);
+  return direction(indicator, earlier!.value!, later!.value!, coarser(earlier!.precision, later!.precision));
 }
 
 /** A point's figure in words: "82.5%", or "3 of 12" for a small group. */
@@ -71,14 +76,14 @@ export function pointInWords(indicator: ValueFormat, point: ValuePoint): string 
  * "Improved from 78.0% in 2018/19 Q1 to 82.5% in 2018/19 Q2", "Unchanged at 82.5% in ... and
  * ...", or "No comparison: the earlier figure is suppressed". No full stop, so it can be joined.
  */
-export function trendSentence(indicator: TrendIndicator, earlier: ValuePoint | undefined, later: ValuePoint | undefined): string {
+export function trendSentence(indicator: TrendIndicator & WhenIndicator, earlier: ValuePoint | undefined, later: ValuePoint | undefined): string {
   const t = trendBetween(indicator, earlier, later);
   if (t.kind === 'no-comparison') return t.words;
   const a = earlier!;
   const b = later!;
   // With "N of D" the two groups differ in size, so "unchanged at 3 of 12" would misstate one.
   if (t.kind === 'unchanged' && !a.nOfD && !b.nOfD) {
-    return `Unchanged at ${pointInWords(indicator, b)} in ${periodInWords(a.period)} and ${periodInWords(b.period)}`;
+    return `Unchanged at ${pointInWords(indicator, b)} ${whenPhrase(indicator, a.period)} and ${whenNoun(indicator, b.period)}`;
   }
-  return `${capitalise(t.words)} from ${pointInWords(indicator, a)} in ${periodInWords(a.period)} to ${pointInWords(indicator, b)} in ${periodInWords(b.period)}`;
+  return `${capitalise(t.words)} from ${pointInWords(indicator, a)} ${whenPhrase(indicator, a.period)} to ${pointInWords(indicator, b)} ${whenPhrase(indicator, b.period)}`;
 }
