@@ -27,7 +27,7 @@ describe('data CSV files', () => {
         "data/2018-19/q1.csv:3:5: value "12.5%" is not a number; write 12.5",
         "data/2018-19/q1.csv:7:5: value "1,200" is not a number; write 1200",
         "data/2018-19/q1.csv:8:5: value "£40" is not a number; write 40",
-        "data/2018-19/q1.csv:9:5: value "about 12" is not a number; write a plain number such as 12.5, with no %, £, commas or spaces",
+        "data/2018-19/q1.csv:9:5: value "about 12" is not a number; write a plain number such as 12.5, with no %, £, commas or spaces, or one of DfE's symbols c, x, z, low, k or u",
       ]
     `);
   });
@@ -35,7 +35,7 @@ describe('data CSV files', () => {
   it('value missing, with no status', async () => {
     expect(await problemsFor('csv-value-missing')).toMatchInlineSnapshot(`
       [
-        "data/2018-19/q1.csv:3:5: value missing: fill it in, or set status to not-available",
+        "data/2018-19/q1.csv:3:5: value missing: fill it in, or write x if the figure is not available (c, z, low and u are DfE's other symbols)",
       ]
     `);
   });
@@ -132,7 +132,7 @@ describe('data CSV files', () => {
   it('numerator or denominator not a whole number', async () => {
     expect(await problemsFor('csv-numerator-not-whole')).toMatchInlineSnapshot(`
       [
-        "data/2018-19/q1.csv:2:6: numerator "80.5" is not a whole number; write a count such as 42",
+        "data/2018-19/q1.csv:2:6: numerator "80.5" is not a whole number; write a count such as 42, or one of DfE's symbols c, x, z, low, k or u",
         "data/2018-19/q1.csv:3:7: denominator "1,200" is not a whole number; write 1200",
       ]
     `);
@@ -224,7 +224,7 @@ describe('data CSV files', () => {
   it('unknown column in the header', async () => {
     expect(await problemsFor('csv-unknown-column')).toMatchInlineSnapshot(`
       [
-        "data/2018-19/q1.csv:1:9: unknown column "notes"; expected one of indicator, period, area, breakdown, value, numerator, denominator, status, note; did you mean note?",
+        "data/2018-19/q1.csv:1:9: unknown column "notes"; expected one of indicator, period, area, breakdown, value, numerator, denominator, status, note, rank, outOf; did you mean note?",
       ]
     `);
   });
@@ -233,7 +233,7 @@ describe('data CSV files', () => {
     expect(await problemsFor('csv-missing-column')).toMatchInlineSnapshot(`
       [
         "data/2018-19/q1.csv:1:1: the header row has no "period" column; the first row must name the columns, at least indicator, period and value",
-        "data/2018-19/q1.csv:1:2: unknown column "Period"; expected one of indicator, period, area, breakdown, value, numerator, denominator, status, note; did you mean period?",
+        "data/2018-19/q1.csv:1:2: unknown column "Period"; expected one of indicator, period, area, breakdown, value, numerator, denominator, status, note, rank, outOf; did you mean period?",
       ]
     `);
   });
@@ -349,7 +349,7 @@ describe('YAML files', () => {
     expect((await problemsFor('indicator-unknown-field')).filter(inFile('content/indicators/cla-rate.yaml'))).toMatchInlineSnapshot(`
       [
         "content/indicators/cla-rate.yaml:1:1: missing summary; add "summary:" here",
-        "content/indicators/cla-rate.yaml:2:1: unknown field "sumary"; expected one of title, summary, unit, decimals, polarity, measure, frequency, definition, source, target, categories, counts; did you mean summary?",
+        "content/indicators/cla-rate.yaml:2:1: unknown field "sumary"; expected one of title, summary, unit, decimals, polarity, measure, frequency, snapshotDate, definition, source, target, categories, counts, ees; did you mean summary?",
       ]
     `);
   });
@@ -535,7 +535,7 @@ describe('meetings', () => {
   it('period with no data', async () => {
     expect(await problemsFor('meeting-period-no-data')).toMatchInlineSnapshot(`
       [
-        "content/meetings/panel/2018-10-25.mdx:3:9: period 2019/20 Q1 has no data: no file up to 2019/20 Q1 has a local figure for it; the latest data then was 2018/19 Q2. Add the data to data/, or correct the period",
+        "content/meetings/panel/2018-10-25.mdx:3:9: period 2019/20 Q1 has no data: no file up to 2019/20 Q1 has a local figure dated in it; the latest data then was 2018/19 Q2 (dated 30 September 2018). Add the data to data/, correct the period, or name the quarter of the file the meeting saw with dataAsAt",
       ]
     `);
   });
@@ -725,7 +725,7 @@ describe('several problems in several files', () => {
         "content/meetings/panel/2018-07-20.mdx:5:14: unknown indicator "cla-rte" in indicators; did you mean cla-rate?",
         "content/meetings/panel/2018-10-25.mdx:10:15: <Term>XYZ</Term> is not in content/glossary.yaml; add the term to the glossary or remove the <Term> tag",
         "content/site.yaml:1:1: missing url; add "url:" here",
-        "data/2018-19/q1.csv:3:5: value missing: fill it in, or set status to not-available",
+        "data/2018-19/q1.csv:3:5: value missing: fill it in, or write x if the figure is not available (c, z, low and u are DfE's other symbols)",
         "data/2018-19/q1.csv:9:4: unknown breakdown "familly" for open-cases; write one of abuse, disability, family; did you mean family?",
         "data/2018-19/q2.csv:6:5: value "53%" is not a number; write 53",
       ]
@@ -787,7 +787,7 @@ describe('npm run check', () => {
           "::error file=data/2018-19/q1.csv,line=3,col=5::value "12.5%25" is not a number; write 12.5",
           "::error file=data/2018-19/q1.csv,line=7,col=5::value "1,200" is not a number; write 1200",
           "::error file=data/2018-19/q1.csv,line=8,col=5::value "£40" is not a number; write 40",
-          "::error file=data/2018-19/q1.csv,line=9,col=5::value "about 12" is not a number; write a plain number such as 12.5, with no %25, £, commas or spaces",
+          "::error file=data/2018-19/q1.csv,line=9,col=5::value "about 12" is not a number; write a plain number such as 12.5, with no %25, £, commas or spaces, or one of DfE's symbols c, x, z, low, k or u",
         ]
       `);
     });

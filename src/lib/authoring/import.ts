@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { Content, Indicator } from '../model';
-import { CSV_COLUMNS, AREAS } from '../schemas/data-row';
+import { BASIC_COLUMNS, AREAS } from '../schemas/data-row';
 import { monthPeriod, parsePeriod, type Period } from '../periods';
 import { nearest } from '../content/suggest';
 import { parseQuarter, quarterFile } from './new-quarter';
@@ -126,6 +126,6 @@ export function importSheet(content: Content, sheet: Cell[][], quarterText: stri
       out.push({ indicator: indicator.id, period: period.label, area: area === 'local' ? '' : area, breakdown, value });
     }
   }
-  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: out.map((r) => CSV_COLUMNS.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
+  const csv = Papa.unparse({ fields: [...BASIC_COLUMNS], data: out.map((r) => BASIC_COLUMNS.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
   return { file: quarterFile(quarter), csv, rows: out.length, skipped };
 }

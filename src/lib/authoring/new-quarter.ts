@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { Content, Observation } from '../model';
-import { CSV_COLUMNS } from '../schemas/data-row';
+import { BASIC_COLUMNS } from '../schemas/data-row';
 import { monthPeriod, parsePeriod, type Period } from '../periods';
 
 export interface NewQuarter {
@@ -68,6 +68,6 @@ export function newQuarter(content: Content, quarterText: string): NewQuarter {
       for (const period of periodsIn(q, o.period.kind)) add(indicator.id, period, o.area, o.breakdown);
     }
   }
-  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
+  const csv = Papa.unparse({ fields: [...BASIC_COLUMNS], data: rows.map((r) => BASIC_COLUMNS.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
   return { file: quarterFile(q), csv, rows: rows.length };
 }

@@ -129,7 +129,7 @@ export function readDataFile(
       if (row.value !== undefined && row.value !== 'x') fail('value', `value is ${row.value} but status is not-available; leave value empty, or remove the status`);
       if (row.value === 'x') symbol = 'x';
     } else if (row.value === undefined) {
-      fail('value', `value missing: fill it in, write x if it is not available (${SYMBOL_HINT}), or set status to not-available`);
+      fail('value', 'value missing: fill it in, or write x if the figure is not available (c, z, low and u are DfE\'s other symbols)');
     } else if ((symbol = row.value === asSymbol(row.value) ? (row.value as SourceSymbol) : undefined)) {
       // A symbol stands instead of the number: there is nothing to range-check.
     } else if (!NUMBER_RE.test(row.value)) {

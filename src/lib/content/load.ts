@@ -9,7 +9,8 @@ import { MeetingSchema } from '../schemas/meeting';
 import { KEBAB_RE } from '../schemas/common';
 import type { Action, ActionUpdate, Committee, Content, GlossaryEntry, Indicator, Meeting, Observation, Site } from '../model';
 import { dayName, isIsoDate, lastDayOf, monthOfIsoDate, parseMonthDay, parsePeriod, quarterOf, type Period } from '../periods';
-import { meetingCut } from '../data-index';
+import { DataIndex, meetingCut } from '../data-index';
+import { checkMeetingProse, checkNoteProse, type MeetingProse } from '../prose-disclosure/check';
 import { ProblemList, sortProblems, type Problem } from './problems';
 import { parseYaml, type YamlSource } from './yaml-file';
 import { validateWith } from './zod-issues';
@@ -187,6 +188,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const committeeIds = new Set(committees.map((c) => c.id));
   const glossaryTerms = glossary.map((g) => g.term);
   const meetings: (Meeting & { source: YamlSource })[] = [];
+  const prose = new Map<string, Omit<MeetingProse, 'meeting'>>();
   for (const path of listFiles(join(root, 'content', 'meetings'))) {
     const file = rel(path);
     const m = /^content\/meetings\/([^/]+)\/([^/]+)\.mdx$/.exec(file);
@@ -264,6 +266,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       actions.push({ fullId: `${id}/${a.id}`, id: a.id, text: a.text, owner: a.owner, due: a.due, committee, meetingDate: date });
     });
     const placed = uses.filter((u) => (u.name === 'Indicator' || u.name === 'Chart') && u.arg && indicators.has(u.arg)).map((u) => u.arg!);
+    prose.set(id, { raw: text, body: mdx.body, bodyLine: mdx.bodyLine, frontMatter: mdx.frontMatter });
     const { dataAsAt: _dataAsAt, ...fields } = data;
     meetings.push({
       ...fields,
@@ -336,16 +339,24 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     });
   }
 
-  const list = sortProblems(problems.items);
+  const allMeetings = meetings.map(({ source: _source, ...m }) => m);
   const assembled: Content | undefined = site && {
     root,
     site,
     committees,
     indicators: [...indicators.values()],
     glossary,
-    meetings: meetings.filter((m) => options.drafts || !m.draft).map(({ source: _source, ...m }) => m),
+    meetings: allMeetings.filter((m) => options.drafts || !m.draft),
     observations,
   };
+  // Disclosure control of the words: it needs to know what each page hides, so it runs on
+  // content that is otherwise valid. Drafts are checked too: they will be published.
+  if (problems.items.length === 0 && assembled) {
+    const data = new DataIndex({ ...assembled, meetings: allMeetings });
+    checkMeetingProse(data, allMeetings.map((m) => ({ meeting: m, ...prose.get(m.id)! })), problems);
+    checkNoteProse(data, observations, (file) => columns.get(file)?.note ?? 1, problems);
+  }
+  const list = sortProblems(problems.items);
   if (list.length || !assembled) return { problems: list, partial: assembled };
   return { problems: [], content: assembled, partial: assembled };
 }

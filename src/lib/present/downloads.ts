@@ -22,10 +22,12 @@ export interface TidyRow {
   status_symbol: string;
   note: string;
   revised: string;
+  rank: string;
+  out_of: string;
 }
 
 export const TIDY_COLUMNS: (keyof TidyRow)[] = [
-  'indicator', 'period', 'period_type', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'unit', 'status', 'status_symbol', 'note', 'revised',
+  'indicator', 'period', 'period_type', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'unit', 'status', 'status_symbol', 'note', 'revised', 'rank', 'out_of',
 ];
 
 /** Every figure of an indicator visible at a cut, as tidy rows. */
@@ -33,8 +35,10 @@ export function tidyRows(data: DataIndex, indicator: Indicator, cut: Cut = LATES
   const view = indicatorView(data, indicator.id, cut);
   return view.cells.map((cell) => {
     const shown = view.disclosed.get(cell.obs)!;
-    const symbol = shown.symbol ?? '';
+    // DfE's own symbol is kept as DfE wrote it (k stays k); the site's own suppression is c.
+    const symbol = shown.symbol ? (cell.obs.symbol ?? shown.symbol) : '';
     const hidden = symbol === 'c';
+    const count = (n: number | undefined, written: string | undefined) => (hidden ? '' : (written ?? (n === undefined ? '' : String(n))));
     return {
       indicator: indicator.id,
       period: cell.obs.period.label,
@@ -42,13 +46,15 @@ export function tidyRows(data: DataIndex, indicator: Indicator, cut: Cut = LATES
       area: cell.obs.area,
       breakdown: cell.obs.breakdown ?? '',
       value: symbol ? symbol : String(shown.value),
-      numerator: hidden || cell.obs.numerator === undefined ? '' : String(cell.obs.numerator),
-      denominator: hidden || cell.obs.denominator === undefined ? '' : String(cell.obs.denominator),
+      numerator: count(cell.obs.numerator, cell.obs.numeratorSymbol),
+      denominator: count(cell.obs.denominator, cell.obs.denominatorSymbol),
       unit: indicator.unit,
       status: cell.obs.status ?? '',
       status_symbol: symbol,
       note: cell.obs.note ?? '',
       revised: cell.replaced.length > 0 ? 'true' : 'false',
+      rank: shown.rank && !hidden ? String(shown.rank.rank) : '',
+      out_of: shown.rank && !hidden ? String(shown.rank.outOf) : '',
     };
   });
 }
@@ -69,10 +75,11 @@ export function allRows(data: DataIndex): TidyRow[] {
 
 /** The indicator's JSON download: what it measures, then its figures. */
 export function indicatorJson(data: DataIndex, indicator: Indicator) {
-  const { file: _file, ...meta } = indicator;
+  const { file: _file, snapshotDate, ...meta } = indicator;
   return {
     indicator: {
       ...meta,
+      ...(snapshotDate && { snapshotDate: `${String(snapshotDate.month).padStart(2, '0')}-${String(snapshotDate.day).padStart(2, '0')}` }),
       targets: indicator.targets.map((t) => ({ from: t.from?.label ?? null, value: t.value })),
     },
     disclosure: data.content.site.disclosure,
@@ -86,14 +93,16 @@ const FIELD_DOCS: Record<keyof TidyRow, { type: string; description: string }> =
   period_type: { type: 'string', description: 'month, quarter or year.' },
   area: { type: 'string', description: 'local (this council), england, region or statistical-neighbours (the average of the 10 most similar councils).' },
   breakdown: { type: 'string', description: 'The category, for indicators broken down by category; empty otherwise.' },
-  value: { type: 'string', description: 'The figure, in the unit given; or a symbol: c suppressed to protect children\'s privacy, x not available, z not applicable.' },
-  numerator: { type: 'integer', description: 'The count the value is worked out from, where published; empty when suppressed.' },
-  denominator: { type: 'integer', description: 'The count the numerator is taken from, where published; empty when suppressed.' },
+  value: { type: 'string', description: 'The figure, in the unit given; or one of DfE\'s symbols: c suppressed to protect children\'s privacy, x not available, z not applicable, low (or k) rounds to 0 but is not 0, u low reliability.' },
+  numerator: { type: 'string', description: 'The count the value is worked out from, where published, or DfE\'s symbol for it; empty when suppressed. England\'s and regional counts are rounded as DfE publishes them.' },
+  denominator: { type: 'string', description: 'The count the numerator is taken from, where published, or DfE\'s symbol for it; empty when suppressed.' },
   unit: { type: 'string', description: 'count, percent (0 to 100), rate-per-10000 (per 10,000 children under 18), days, weeks, gbp (pounds) or ratio.' },
   status: { type: 'string', description: 'provisional (may change), revised (replaces a figure published earlier), not-available, or empty.' },
-  status_symbol: { type: 'string', description: 'c, x or z when the value is a symbol; empty otherwise.' },
+  status_symbol: { type: 'string', description: 'c, x, z, low, k or u when the value is a symbol; empty otherwise.' },
   note: { type: 'string', description: 'A footnote on the figure.' },
   revised: { type: 'boolean', description: 'true when this figure replaced one published earlier.' },
+  rank: { type: 'string', description: 'For the council\'s own figures, where given: its rank among councils, 1 for the highest value.' },
+  out_of: { type: 'string', description: 'How many councils with a figure the rank is out of.' },
 };
 
 /** A Frictionless Data Package describing every download and column. */

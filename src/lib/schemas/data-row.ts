@@ -2,7 +2,9 @@ import { z } from 'astro/zod';
 
 export const AREAS = ['local', 'england', 'region', 'statistical-neighbours'] as const;
 export const STATUSES = ['provisional', 'revised', 'not-available'] as const;
-export const CSV_COLUMNS = ['indicator', 'period', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'status', 'note', 'rank', 'outOf'] as const;
+/** The columns a new file is written with; `rank` and `outOf` (version 1.1) are added where used. */
+export const BASIC_COLUMNS = ['indicator', 'period', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'status', 'note'] as const;
+export const CSV_COLUMNS = [...BASIC_COLUMNS, 'rank', 'outOf'] as const;
 
 /**
  * Version 1.1, rule 3: DfE's symbols, written in `value`, `numerator` or `denominator` instead of

@@ -13,11 +13,20 @@
 import type { Area } from '../model';
 import { yearOf, type Period } from '../periods';
 import { closeness, coarser } from './band';
-import { formatValue, SYMBOL_WORDS } from './format';
+import { formatPublished, formatValue, type DisclosureSymbol } from './format';
 import { whenPhrase, type WhenIndicator } from './when';
 import type { TrendIndicator, ValuePoint } from './trend';
 
 export type ComparatorArea = Exclude<Area, 'local'>;
+
+/** Why a figure with a symbol is compared with nothing, as a clause. */
+const SYMBOL_CLAUSE: Record<DisclosureSymbol, string> = {
+  c: 'this figure is suppressed',
+  x: 'this figure is not available',
+  z: 'this figure does not apply',
+  low: 'this figure rounds to 0',
+  u: 'this figure is of low reliability',
+};
 
 /** A comparator row: an Observation or a DisplayCell of a comparator area. */
 export interface ComparatorPoint {
@@ -117,14 +126,14 @@ export function compareWith(
   const name = names.sentence[area];
   const none = (reason: string): Comparison => ({ kind: 'no-comparison', words: `No comparison with ${name}: ${reason}` });
   if (local.symbol === 'c') return none('this figure is suppressed');
-  if (local.symbol) return none(`this figure is ${SYMBOL_WORDS[local.symbol]}`);
+  if (local.symbol) return none(SYMBOL_CLAUSE[local.symbol]);
   if (local.value === null) return none('there is no figure for this period');
   if (local.nOfD) return none(`a group of ${local.nOfD.d} is too small for a fair comparison`);
 
   const picked = pickComparator(local.period, rows, area, local.breakdown);
   if (!picked) return none(`there is no ${name} figure for ${yearOf(local.period.end).label} or earlier`);
 
-  const shown = `${formatValue(indicator, picked.value)}${picked.samePeriod ? '' : ` ${indicator.measure ? whenPhrase(indicator as WhenIndicator, picked.period) : `in ${picked.period.label}`}`}`;
+  const shown = `${formatPublished(indicator, picked.value, picked.precision)}${picked.samePeriod ? '' : ` ${indicator.measure ? whenPhrase(indicator as WhenIndicator, picked.period) : `in ${picked.period.label}`}`}`;
   const comparator = { area, period: picked.period, value: picked.value, samePeriod: picked.samePeriod };
   const near = closeness(indicator, picked.value, local.value, coarser(picked.precision, local.precision));
   if (near === 'same') return { kind: 'same', words: `the same as ${name} (${shown})`, comparator };

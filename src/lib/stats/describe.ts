@@ -11,7 +11,7 @@ import { FREQUENCY_KIND, comparePeriods, lastDayOf, shiftPeriod, type Period } f
 import { closeness, coarser } from './band';
 import { COMPARATOR_NAMES, compareWith, pickComparator, type ComparatorArea, type ComparatorNames } from './compare';
 import type { DisplayCell } from './disclosure';
-import { SYMBOL_WORDS, capitalise, formatCell, formatValue } from './format';
+import { SYMBOL_WORDS, capitalise, formatCell, formatPublished } from './format';
 import { rankInWords } from './rank';
 import { assessTarget, type TargetIndicator } from './target';
 import { direction, pointInWords, trendBetween, type ValuePoint } from './trend';
@@ -88,7 +88,7 @@ function shapeSentence(indicator: DescribeIndicator, shown: readonly DisplayCell
   const last = points.at(-1)!;
   const [one, many] = UNIT[kind];
   const span = `Over the ${shown.length} ${shown.length === 1 ? one : many} shown, from ${whenNoun(indicator, shown[0].period)} to ${whenNoun(indicator, shown.at(-1)!.period)}`;
-  const v = (c: Numeric) => formatValue(indicator, c.value);
+  const v = (c: Numeric) => formatPublished(indicator, c.value, c.precision);
   const published = points.reduce<number | undefined>((p, c) => (p === undefined ? c.precision : coarser(p, c.precision)), points[0].precision);
   const overall = direction(indicator, first.value, last.value, published);
 
@@ -135,7 +135,7 @@ export function describeSeries({ indicator, cells, asOf, shownFrom, names = COMP
     // The comparators' own figures are published, so each line drawn is still named.
     const others = COMPARATOR_ORDER.flatMap((area) => {
       const picked = pickComparator(latest.period, comparatorRows(area), area);
-      return picked ? [`${capitalise(names.sentence[area])}: ${formatValue(indicator, picked.value)} ${whenPhrase(indicator, picked.period)}.`] : [];
+      return picked ? [`${capitalise(names.sentence[area])}: ${formatPublished(indicator, picked.value, picked.precision)} ${whenPhrase(indicator, picked.period)}.`] : [];
     });
     return [`The latest figure, ${when}, is ${SYMBOL_WORDS[latest.symbol]}.`, ...others].join(' ');
   }
@@ -183,7 +183,7 @@ export function describeBreakdown({ indicator, cells, period, names = COMPARATOR
     const england = pickComparator(period, cells, 'england', key);
     if (england && !england.samePeriod) englandWhen = england.period;
     const shown = local ? (local.symbol ? SYMBOL_WORDS[local.symbol] : formatCell(indicator, local)) : 'no figure';
-    const comparator = england ? ` (${names.sentence.england} ${formatValue(indicator, england.value)})` : '';
+    const comparator = england ? ` (${names.sentence.england} ${formatPublished(indicator, england.value, england.precision)})` : '';
     parts.push(`${label}: ${shown}${comparator}.`);
   }
   if (englandWhen) parts.push(`${names.sentence.england}'s figures are ${whenPhrase(indicator, englandWhen)}, the latest published.`);

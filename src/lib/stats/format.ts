@@ -20,6 +20,22 @@ export interface DisplayValue {
   value: number | null;
   symbol?: DisclosureSymbol;
   nOfD?: { n: number; d: number };
+  /** Decimal places the series was published with, when known. */
+  precision?: number;
+}
+
+/**
+ * The decimal places to show a figure with: the indicator's, or fewer when the series was
+ * published with fewer. DfE publishes many rates as whole numbers; "67.0 per 10,000" would claim a
+ * precision it does not have.
+ */
+export function shownDecimals(f: ValueFormat, precision?: number): number {
+  return precision === undefined ? f.decimals : Math.min(f.decimals, precision);
+}
+
+/** A figure with its unit, at the precision it was published with. */
+export function formatPublished(f: ValueFormat, value: number, precision?: number): string {
+  return formatValue(f, value, shownDecimals(f, precision));
 }
 
 const MINUS = '\u2212';
@@ -123,7 +139,7 @@ export const SYMBOL_WORDS: Record<DisclosureSymbol, string> = {
   c: 'suppressed to protect the privacy of individual children',
   x: 'not available',
   z: 'not applicable',
-  low: 'a figure that rounds to 0 but is not 0',
+  low: 'more than 0 but so small that it rounds to 0',
   u: 'not given because it is of low reliability',
 };
 
@@ -135,7 +151,7 @@ export function formatCell(f: ValueFormat, cell: DisplayValue): string {
   if (cell.symbol) return formatSymbol(cell.symbol);
   if (cell.nOfD) return formatNOfD(cell.nOfD.n, cell.nOfD.d);
   if (cell.value === null) return formatSymbol('x');
-  return formatValue(f, cell.value);
+  return formatPublished(f, cell.value, cell.precision);
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { Indicator } from '../model';
 import type { Period } from '../periods';
 import { closeness, coarser } from './band';
-import { capitalise, formatNOfD, formatValue, periodInWords, type DisclosureSymbol, type ValueFormat } from './format';
+import { capitalise, formatNOfD, formatPublished, periodInWords, type DisclosureSymbol, type ValueFormat } from './format';
 import { whenNoun, whenPhrase, type WhenIndicator } from './when';
 
 export type TrendIndicator = ValueFormat & Pick<Indicator, 'polarity'>;
@@ -69,7 +69,7 @@ export function trendBetween(indicator: TrendIndicator, earlier: ValuePoint | un
 /** A point's figure in words: "82.5%", or "3 of 12" for a small group. */
 export function pointInWords(indicator: ValueFormat, point: ValuePoint): string {
   if (point.nOfD) return formatNOfD(point.nOfD.n, point.nOfD.d);
-  return formatValue(indicator, point.value!);
+  return formatPublished(indicator, point.value!, point.precision);
 }
 
 /**
