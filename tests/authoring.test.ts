@@ -50,7 +50,7 @@ describe('npm run new:quarter', () => {
     run(dir, 'new-quarter.ts', '2018/19 Q3');
     const { problems } = await loadContent(dir);
     expect(problems.map(formatProblem)).toEqual(
-      [2, 3, 4, 5, 6, 7, 8].map((line) => `data/2018-19/q3.csv:${line}:5: value missing: fill it in, or set status to not-available`),
+      [2, 3, 4, 5, 6, 7, 8].map((line) => `data/2018-19/q3.csv:${line}:5: value missing: fill it in, or write x if the figure is not available (c, z, low and u are DfE's other symbols)`),
     );
   });
 

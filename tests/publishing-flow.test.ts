@@ -29,7 +29,7 @@ describe('publishing a quarter and a meeting, as docs/publishing.md says', () =>
     expect(npmRun('new-quarter.ts', '2020/21 Q1').status).toBe(0);
     const check = npmRun('check.ts');
     expect(check.status).toBe(1);
-    expect(check.stdout).toMatch(/^data\/2020-21\/q1\.csv:2:5: value missing: fill it in, or set status to not-available$/m);
+    expect(check.stdout).toMatch(/^data\/2020-21\/q1\.csv:2:5: value missing: fill it in, or write x if the figure is not available \(c, z, low and u are DfE's other symbols\)$/m);
   });
 
   it('step 2: with the figures typed in, check passes', () => {

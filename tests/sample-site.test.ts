@@ -44,10 +44,22 @@ function periodEnd(p: string): number {
   m = /^(\d{4})\/\d{2}$/.exec(p)!;
   return Number(m[1]) * 12 + 14;
 }
-/** The table's row header for a period: "Jun 2018", "2018/19 Q1", "2017/18". */
-function rowHeader(p: string) {
+const LAST_DAY = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/**
+ * The table's row header for a period: "Jun 2018", "2018/19 Q1", "2017/18"; a snapshot's quarter or
+ * year is dated by its last day ("30 Jun 2018"), a rolling one is "12 months to 30 Jun 2018".
+ */
+function rowHeader(p: string, id: string) {
   const m = /^(\d{4})-(\d{2})$/.exec(p);
-  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : p;
+  if (m) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  const measure = indicators.get(id).measure;
+  if (measure !== 'snapshot' && measure !== 'rolling-12-months') return p;
+  const end = periodEnd(p);
+  const year = Math.floor(end / 12);
+  const month = end % 12;
+  const leap = month === 1 && year % 4 === 0 ? 1 : 0;
+  const day = `${LAST_DAY[month] + leap} ${MONTHS[month]} ${year}`;
+  return measure === 'snapshot' ? day : `12 months to ${day}`;
 }
 const rows: Row[] = [];
 for (const year of readdirSync(join(PROJECT, 'data'))) {
@@ -82,13 +94,27 @@ interface MeetingFile {
   committee: string;
   date: string;
   period: string;
+  dataAsAt?: string;
   draft: boolean;
+}
+
+/**
+ * The last month of the last quarter whose file a meeting saw (version 1.1, rule 1): its
+ * period's quarter, or the quarter before the one holding its date when that is later, or the
+ * quarter its dataAsAt names.
+ */
+function seenQuarterEnd(m: MeetingFile): number {
+  const quarterEndOf = (month: number) => month + ((3 - ((month - 5 + 120) % 3)) % 3);
+  if (m.dataAsAt) return periodEnd(m.dataAsAt);
+  const [y, mo] = m.date.split('-').map(Number);
+  const beforeMeeting = quarterEndOf(y * 12 + mo - 1) - 3;
+  return Math.max(quarterEndOf(periodEnd(m.period)), beforeMeeting);
 }
 const meetings: MeetingFile[] = readdirSync(join(PROJECT, 'content', 'meetings')).flatMap((committee) =>
   readdirSync(join(PROJECT, 'content', 'meetings', committee)).map((f) => {
     const text = readFileSync(join(PROJECT, 'content', 'meetings', committee, f), 'utf8');
     const front = parseYaml(text.split(/^---$/m)[1]);
-    return { committee, date: f.replace('.mdx', ''), period: String(front.period), draft: front.draft === true };
+    return { committee, date: f.replace('.mdx', ''), period: String(front.period), ...(front.dataAsAt && { dataAsAt: String(front.dataAsAt) }), draft: front.draft === true };
   }),
 );
 
@@ -117,10 +143,7 @@ describe('the sample site', () => {
 
   it.each(meetings.filter((m) => !m.draft).map((m) => [`${m.committee}/${m.date}`, m] as const))('%s: every number in its tables equals the data files', (_, m) => {
     const doc = page(out, `${m.committee}/${m.date}/`);
-    const quarterEnd = (() => {
-      const end = periodEnd(m.period);
-      return end + ((3 - ((end - 5 + 120) % 3)) % 3); // the last month of end's financial quarter
-    })();
+    const quarterEnd = seenQuarterEnd(m);
     let checked = 0;
     for (const section of doc.querySelectorAll('section.sc-indicator')) {
       const id = section.id;
@@ -138,14 +161,15 @@ describe('the sample site', () => {
           const area = AREAS[areaLabel];
           const categories = indicators.get(id).categories ?? {};
           const breakdown = categoryLabel ? Object.keys(categories).find((k) => categories[k] === categoryLabel)! : '';
-          const candidates = rows.filter((x) => x.indicator === id && rowHeader(x.period) === periodLabel);
+          // A snapshot's quarter and England's year can end on the same day, and share a row.
+          const candidates = rows.filter((x) => x.indicator === id && x.area === area && rowHeader(x.period, id) === periodLabel);
           const period = candidates[0]?.period;
           expect(period, `${id} ${periodLabel}`).toBeDefined();
           expect(periodEnd(period), `${id} ${periodLabel} is later than the meeting's period`).toBeLessThanOrEqual(periodEnd(m.period));
           const source = seen(quarterEnd, id, period, area, breakdown);
           expect(source, `${id} ${periodLabel} ${area} ${breakdown}`).toBeDefined();
           const shown = text.split(' revised since this meeting')[0];
-          if (/^\[[cxz]\]/.test(shown)) {
+          if (/^\[(c|x|z|low|u)\]/.test(shown)) {
             if (shown.startsWith('[x]')) expect(source!.status).toBe('not-available');
             if (shown.startsWith('[c]')) expect(area).toBe('local');
             continue;
@@ -173,7 +197,7 @@ describe('the sample site', () => {
     const original = rows.find((r) => r.indicator === 'cla-rate' && r.period === '2018-12' && r.status !== 'revised')!;
     const revision = rows.find((r) => r.indicator === 'cla-rate' && r.period === '2018-12' && r.status === 'revised')!;
     expect(list('Revised figures')).toContain(
-      `Children looked after, rate per 10,000 under-18s, December 2018: was ${original.value} per 10,000, now ${revision.value} per 10,000.`,
+      `Children looked after, rate per 10,000 under-18s, 31 December 2018: was ${original.value} per 10,000, now ${revision.value} per 10,000.`,
     );
   });
 
@@ -195,10 +219,11 @@ describe('the sample site', () => {
       const title = svg.querySelector('title')!;
       expect(svg.getAttribute('aria-labelledby')).toBe(title.id);
       const desc = doc.getElementById(svg.getAttribute('aria-describedby')!)!;
-      expect(desc.textContent).toMatch(/latest figure|Figures for/);
+      expect(desc.textContent).toMatch(/latest figure|Figures (for|at)/);
     }
     const cla = doc.querySelector('#cla-rate svg desc')!.textContent!;
-    expect(cla).toContain('The latest figure, for March 2019');
+    // A count on one day says which day (version 1.1, rule 2).
+    expect(cla).toContain('The latest figure, at 31 March 2019');
     expect(cla).toMatch(/than England/);
   });
 
@@ -215,7 +240,7 @@ describe('the sample site', () => {
         const section = doc.getElementById(r.indicator);
         if (!section) continue;
         for (const tr of section.querySelectorAll('tbody tr')) {
-          if (tr.querySelector('th')!.textContent!.trim() !== rowHeader(r.period)) continue;
+          if (tr.querySelector('th')!.textContent!.trim() !== rowHeader(r.period, r.indicator)) continue;
           const headers = tableRows(section.querySelector('table')!)[0].slice(1).map((h) => h.replace(/ \([^)]*\)$/, ''));
           const col = headers.findIndex((h) => (r.breakdown ? h === `${indicators.get(r.indicator).categories[r.breakdown]}: ${site.council}` : h === site.council));
           expect(tr.querySelectorAll('td')[col].textContent!.trim(), `${m.committee}/${m.date} ${r.indicator} ${r.period} ${r.breakdown}`).toBe('[c]');
@@ -273,7 +298,7 @@ describe('the sample site', () => {
     const m = meetings.find((x) => x.committee === 'corporate-parenting-board' && x.date === '2019-10-17')!;
     const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data', 'meetings', m.committee, `${m.date}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
     const end = periodEnd(m.period);
-    const quarterEnd = end + ((3 - ((end - 5 + 120) % 3)) % 3);
+    const quarterEnd = seenQuarterEnd(m);
     expect(csv.length).toBeGreaterThan(50);
     for (const d of csv) {
       expect(periodEnd(d.period)).toBeLessThanOrEqual(end);

@@ -79,10 +79,13 @@ export function seriesTable(
 
   const rowsByPeriod = new Map<string, TableRow>();
   for (const c of cells) {
-    let row = rowsByPeriod.get(c.obs.period.label);
+    // Rows are keyed by what their header says: a snapshot's quarter to 31 March and England's
+    // year to 31 March are counts on the same day, so they share a row.
+    const header = whenShort(indicator, c.obs.period);
+    let row = rowsByPeriod.get(header);
     if (!row) {
-      row = { period: c.obs.period, header: whenShort(indicator, c.obs.period), cells: columns.map(() => undefined) };
-      rowsByPeriod.set(c.obs.period.label, row);
+      row = { period: c.obs.period, header, cells: columns.map(() => undefined) };
+      rowsByPeriod.set(header, row);
     }
     const display = disclosed.get(c.obs) ?? { value: c.obs.value, ...(c.obs.value === null && { symbol: 'x' as const }) };
     if (display.symbol) symbols.add(display.symbol);
