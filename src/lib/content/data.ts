@@ -192,7 +192,7 @@ export function readDataFile(
     if ((row.rank === undefined) !== (row.outOf === undefined)) {
       fail(row.rank === undefined ? 'rank' : 'outOf', `${row.rank === undefined ? 'rank' : 'outOf'} is empty; give both rank and outOf, or neither`);
     } else if (row.rank !== undefined && row.area !== 'local') {
-      fail('rank', `rank is given on a ${row.area} row; only the council's own (local) rows have a rank, so leave it empty here`);
+      fail('rank', `rank is given on the ${row.area} row; only the council's own (local) rows have a rank, so leave it empty here`);
     } else if (rank !== undefined && outOf !== undefined && rank > outOf) {
       fail('rank', `rank ${rank} is greater than outOf ${outOf}; the rank counts from 1 (the highest value) to outOf`);
     } else if (rank !== undefined && value === null) {

@@ -111,6 +111,7 @@ function describeIssue(issue: ZodIssue, schema: ZodTypeAny, data: unknown): Desc
       }));
     }
     case 'invalid_union':
+      if (value === undefined) return [{ path, key: false, message: `missing ${field}; add "${String(path[path.length - 1])}:" here, ${unionHint(field).replace(/^write /, 'with ')}` }];
       return [{ path, key: false, message: `${subject} is not allowed here; ${unionHint(field)}` }];
     case 'too_small':
       if (issue.type === 'number') return [{ path, key: false, message: `${subject} is too small; it must be at least ${issue.minimum}` }];
@@ -131,6 +132,9 @@ function describeIssue(issue: ZodIssue, schema: ZodTypeAny, data: unknown): Desc
 function unionHint(field: string) {
   if (field === 'target') return 'write a number, such as 85, or a list such as [{from: 2018/19, value: 85}]';
   if (field.endsWith('number')) return 'write the agenda item number, such as "7"';
+  if (field === 'ees.value') return 'write the column that holds the value, such as rate_per_10000, or for a breakdown each category and its column';
+  if (field === 'ees.numerator' || field === 'ees.denominator') return 'write the column, such as children_count, or { column: ..., filters: { ...: ... } } for another row';
+  if (field.startsWith('comparators.statisticalNeighbours.members')) return "write each neighbour's old LA code, such as 885, or its name";
   return 'check the format in CONTENT-FORMAT.md';
 }
 

@@ -46,7 +46,7 @@ function hiddenNumbers(data: DataIndex, ids: readonly string[], cut = LATEST, wi
 function message(found: StatedNumber, suppressUpTo: number, where: string) {
   const what =
     found.reason === 'small'
-      ? `states a number of children from 1 to ${suppressUpTo}, which the site never publishes`
+      ? `states a count from 1 to ${suppressUpTo} of children or their families, which the site never publishes`
       : 'states a number that this page hides as [c] in its tables (hidden so that a smaller figure cannot be worked out)';
   return (
     `"${found.phrase}" ${where}${what}; write "fewer than ${suppressUpTo + 1}" or "a small number of" instead, or, if the number is already public ` +

@@ -61,7 +61,10 @@ export const SiteSchema = z
         /** The 9-character ONS code: E10000034. */
         code: z.string().regex(/^E\d{8}$/, { message: 'is not a local authority code; write the 9-character code such as E10000034' }).optional(),
         /** DfE's old 3-digit LA code: 885. */
-        oldCode: z.number().int().min(100).max(999, { message: "is not an old LA code; write DfE's 3-digit code such as 885" }).optional(),
+        oldCode: z
+          .number({ invalid_type_error: "is not an old LA code; write DfE's 3-digit code such as 885" })
+          .refine((n) => Number.isInteger(n) && n >= 100 && n <= 999, { message: "is not an old LA code; write DfE's 3-digit code such as 885" })
+          .optional(),
         /** The council's name as DfE writes it: Worcestershire. */
         name: text.optional(),
       })
