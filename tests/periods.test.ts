@@ -28,3 +28,21 @@ describe('shifting a period', () => {
     expect(shiftPeriod(parsePeriod('2019/20')!, -12).label).toBe('2018/19');
   });
 });
+
+describe('dating an observation (version 1.1, rules 1 and 2)', () => {
+  it('dates a figure by the last day of its period, or by its snapshot day inside the period', async () => {
+    const { observationDay, dayName } = await import('../src/lib/periods');
+    expect(dayName(observationDay(parsePeriod('2023/24')!))).toBe('31 March 2024');
+    expect(dayName(observationDay(parsePeriod('2024/25')!, { month: 9, day: 30 }))).toBe('30 September 2024');
+    expect(dayName(observationDay(parsePeriod('2024/25 Q2')!, { month: 9, day: 30 }))).toBe('30 September 2024');
+    // A quarter that holds no 30 September is dated by its last day.
+    expect(dayName(observationDay(parsePeriod('2024/25 Q1')!, { month: 9, day: 30 }))).toBe('30 June 2024');
+    expect(dayName(observationDay(parsePeriod('2024-02')!))).toBe('29 February 2024');
+  });
+
+  it('reads a snapshot day as month and day, and refuses one that is not in every year', async () => {
+    const { parseMonthDay } = await import('../src/lib/periods');
+    expect(parseMonthDay('09-30')).toEqual({ month: 9, day: 30 });
+    for (const bad of ['30-09', '9-30', '02-29', '02-30', '13-01', '0930']) expect(parseMonthDay(bad), bad).toBeUndefined();
+  });
+});

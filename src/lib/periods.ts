@@ -193,15 +193,16 @@ export function parseMonthDay(text: string): { month: number; day: number } | un
 
 /**
  * The day an observation is dated (rule 1 of version 1.1): the last day of its period or, with a
- * snapshot day, the last such day inside the period. Undefined when the period holds no such day
- * (a quarter of April to June cannot hold a census taken on 30 September).
+ * snapshot day, the last such day inside the period. A period that holds no such day (a quarter
+ * of April to June, for a census taken on 30 September) is dated by its last day.
  */
-export function observationDay(period: Period, snapshot?: { month: number; day: number }): DayNumber | undefined {
-  if (!snapshot) return lastDayOf(period.end);
-  for (let month = period.end; month >= period.start; month--) {
-    if (monthYear(month).month === snapshot.month) return dayNumber(monthYear(month).year, snapshot.month, snapshot.day);
+export function observationDay(period: Period, snapshot?: { month: number; day: number }): DayNumber {
+  if (snapshot) {
+    for (let month = period.end; month >= period.start; month--) {
+      if (monthYear(month).month === snapshot.month) return dayNumber(monthYear(month).year, snapshot.month, snapshot.day);
+    }
   }
-  return undefined;
+  return lastDayOf(period.end);
 }
 
 /** The quarter before this one. */

@@ -200,6 +200,7 @@ export function readDataFile(
     }
 
     const day = period && indicator ? observationDay(period, indicator.snapshotDate) : undefined;
+    // With a snapshot day, what must not be after the file's quarter is the day of the count.
     if (period && day !== undefined && day > lastDayOf(quarter.end) && ok) {
       fail('period', `period ${row.period} is dated ${dayName(day)}, after this file's quarter, ${periodName(quarter)}; move the row to the file for the quarter it was published in`);
     }

@@ -4,12 +4,12 @@
  * anything else is its period ("in 2018/19 Q1", "in June 2018").
  */
 import type { Indicator } from '../model';
-import { dayName, dayShortName, observationDay, periodName, periodShortName, type Period } from '../periods';
+import { dayName, dayShortName, observationDay, periodName, periodShortName, type DayNumber, type Period } from '../periods';
 
 export type WhenIndicator = Pick<Indicator, 'measure'> & Partial<Pick<Indicator, 'snapshotDate'>>;
 
 /** The day a snapshot or rolling figure is dated, or undefined for other measures. */
-function datedDay(ind: WhenIndicator, p: Period) {
+function datedDay(ind: WhenIndicator, p: Period): DayNumber | undefined {
   if (ind.measure !== 'snapshot' && ind.measure !== 'rolling-12-months') return undefined;
   return observationDay(p, ind.snapshotDate);
 }
