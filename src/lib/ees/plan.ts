@@ -226,7 +226,8 @@ export function planImport(input: PlanInput): Plan {
         if (present.has(v)) continue;
         const guess = nearest(v, present);
         const list = [...present].filter(Boolean);
-        errors.push(`${f.display}: no row has ${col} "${v}", which ${where(ind, path)} names${guess ? `; did you mean "${guess}"?` : ''}${list.length <= 12 ? `; the column holds ${list.map((x) => `"${x}"`).join(', ')}` : ''}`);
+        const holds = list.length <= 12 ? `; the column holds ${list.map((x) => `"${x}"`).join(', ')}` : '';
+        errors.push(`${f.display}: no row has ${col} "${v}", which ${where(ind, path)} names${holds}${guess ? `. Did you mean "${guess}"?` : ''}`);
       }
     }
     for (const [col, v] of filterEntries) {
@@ -406,9 +407,9 @@ function pick(f: EesFile, filters: Record<string, string>, ind: Indicator, where
     if (earlier) {
       if (clashes.size < 1) {
         const differ = f.header.find((h) => !/^(time_|geographic|country|region|old_la|new_la|la_)/.test(h) && !(h in filters) && (earlier.cells[h] ?? '') !== (row.cells[h] ?? '') && !NUMBER_RE.test(earlier.cells[h] ?? 'x'));
-        const shown = entries.length ? entries.map(([c, v]) => `${c} "${v}"`).join(', ') : 'no filters';
+        const shown = entries.length ? `match the filters ${entries.map(([c, v]) => `${c} "${v}"`).join(', ')} of` : 'are picked by';
         errors.push(
-          `${f.display}:${row.line}: ${areaName(row.cells)} ${tp} has two rows (lines ${earlier.line} and ${row.line}) matching ${shown} in ${where(ind, ['ees', 'filters'])}; add a filter that picks one${differ ? `, such as ${differ}: ${earlier.cells[differ]}` : ''}`,
+          `${f.display}:${row.line}: two rows for ${areaName(row.cells)}, time_period ${tp} (lines ${earlier.line} and ${row.line}), ${shown} the ees block in ${where(ind, ['ees', 'filters'])}; each area and year needs one row, so add a filter that picks one${differ ? `, such as ${differ}: ${earlier.cells[differ]}` : ''}`,
         );
       }
       clashes.add(yk);
