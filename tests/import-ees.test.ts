@@ -358,3 +358,12 @@ describe('import:ees refuses bad input, naming the file and line, and writes not
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 });
+
+describe('the Worcestershire fixture', () => {
+  it('holds exactly what import:ees --backfill makes from the DfE files committed beside it', async () => {
+    const dir = siteCopy();
+    const files = ['cla_number_and_rate_per_10k_children', 'c1_children_in_need_referrals_and_rereferrals_2013_to_2025', 'd3_cpps_subsequent_plan_2013_to_2025', 'csww_indicators_2017_to_2025', 'la_care_leavers_activity'];
+    await importEes(dir, files.map((f) => join(EES, `${f}.csv`)), { backfill: true });
+    expect(snapshotData(dir)).toEqual(snapshotData(WORCESTERSHIRE));
+  });
+});
