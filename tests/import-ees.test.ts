@@ -367,3 +367,29 @@ describe('the Worcestershire fixture', () => {
     expect(snapshotData(dir)).toEqual(snapshotData(WORCESTERSHIRE));
   });
 });
+
+describe("the publishing guide's ees blocks", () => {
+  it('import DfE\'s files into the sample site, which still passes npm run check', async () => {
+    const guide = readFileSync(join(PROJECT, 'docs', 'publishing.md'), 'utf8');
+    const blocks = [...guide.matchAll(/```yaml\n\s*# content\/indicators\/([a-z0-9-]+)\.yaml\n([\s\S]*?)```/g)].map((m) => ({ id: m[1], yaml: m[2].replace(/^ {3}/gm, '') }));
+    expect(blocks.map((b) => b.id)).toEqual(['cla-rate', 're-referrals-12-months', 'repeat-cp-plans', 'care-leavers-neet']);
+    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-ees-sample-'));
+    made.push(dir);
+    for (const part of ['content', 'data']) cpSync(join(PROJECT, part), join(dir, part), { recursive: true });
+    for (const b of blocks) {
+      const path = join(dir, 'content', 'indicators', `${b.id}.yaml`);
+      writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n${b.yaml}`);
+    }
+    const sitePath = join(dir, 'content', 'site.yaml');
+    writeFileSync(sitePath, `${readFileSync(sitePath, 'utf8')}localAuthority:\n  code: E10000034\n  oldCode: 885\n  name: Worcestershire\n`);
+    const result = await importEes(dir, [CLA, C1, D3, LEAVERS], { quarter: '2025/26 Q3' });
+    const rows = csvOf(dir, 'data/2025-26/q3.csv');
+    for (const b of blocks) {
+      // Monthly and quarterly indicators: England, region and neighbours for each year; the council's own figures stay.
+      expect(rows.filter((r) => r.indicator === b.id).map((r) => r.area).sort(), b.id).toEqual(expect.arrayContaining(['england', 'region', 'statistical-neighbours']));
+      expect(rows.filter((r) => r.indicator === b.id && !r.area)).toEqual([]);
+    }
+    expect(result.plan.skipped.filter((s) => s.area === 'local').map((s) => s.indicator).sort()).toEqual(blocks.map((b) => b.id).sort());
+    expect((await loadContent(dir)).problems).toEqual([]);
+  });
+});
