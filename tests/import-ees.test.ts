@@ -345,6 +345,32 @@ describe('import:ees refuses bad input, naming the file and line, and writes not
     expect(summarise(result).find((l) => l.includes('already has 1040'))).toMatchInlineSnapshot(`"  cla-count local 2023/24: data/2024-25/q3.csv:2 already has 1040 where DfE's file has 1043; a revision goes in a later quarter's file than the figure it replaces, so run the import with --quarter for the quarter DfE revised it, or correct the row by hand"`);
   });
 
+  it('rows that npm run check would reject: a percentage block pointing at a count column', async () => {
+    const dir = siteCopy(({ indicator }) => ({ 'content/indicators/care-leavers-neet.yaml': indicator('care-leavers-neet').replace('value: care_leaver_percent', 'value: care_leaver_count') }));
+    const problems = await problemsOf(dir, [LEAVERS], { quarter: '2025/26 Q3' });
+    expect(problems.length).toBeGreaterThan(5);
+    expect(problems[0]).toMatchInlineSnapshot(`"The imported rows would make npm run check fail, so nothing was written. It would report (lines as the file would be):"`);
+    expect(problems[1]).toMatchInlineSnapshot(`"data/2025-26/q3.csv:82:5: value 129 is over 100, but care-leavers-neet is a percentage; write a number from 0 to 100"`);
+  });
+
+  it('--backfill with an indicator that does not say when DfE publishes it', async () => {
+    const dir = siteCopy(({ indicator }) => ({ 'content/indicators/cla-rate.yaml': indicator('cla-rate').replace('  published: November\n', '') }));
+    expect(await problemsOf(dir, [CLA], { backfill: true })).toMatchInlineSnapshot(`
+      [
+        "content/indicators/cla-rate.yaml:11:3: has no published: month, which --backfill needs to file each year in the quarter DfE published it; add published: November (or the month DfE publishes cla_number_and_rate_per_10k_children)",
+      ]
+    `);
+  });
+
+  it('a site that does not say which council it is', async () => {
+    const dir = siteCopy(({ site }) => ({ 'content/site.yaml': site.replace(/localAuthority:[\s\S]*$/, '') }));
+    expect(await problemsOf(dir, [CLA], { quarter: '2024/25 Q3' })).toMatchInlineSnapshot(`
+      [
+        "content/site.yaml: has no localAuthority, so the import cannot tell which council is yours; add localAuthority: with code (such as E10000034), oldCode (such as 885) and name, as DfE writes them",
+      ]
+    `);
+  });
+
   it('one bad file among good ones: nothing from any of them is written (the command, as an officer runs it)', () => {
     const dir = siteCopy();
     const run = spawnSync(process.execPath, [join(PROJECT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(PROJECT, 'scripts', 'import-ees.ts'), CLA, join(FIXTURES, 'import', 'performance-sheet.csv'), '--quarter', '2024/25 Q3'], {

@@ -128,7 +128,10 @@ export async function importEes(root: string, paths: string[], options: { quarte
     const known = new Set(before.problems.map(formatProblem));
     const added = after.problems.map(formatProblem).filter((p) => !known.has(p));
     if (added.length) {
-      throw new EesError([...added, `These rows would make npm run check fail, so nothing was written. ${texts.size === 1 ? 'The file is' : 'The files are'} unchanged.`]);
+      throw new EesError([
+        `The imported rows would make npm run check fail, so nothing was written. It would report (lines as the file${texts.size === 1 ? '' : 's'} would be):`,
+        ...added,
+      ]);
     }
   } finally {
     rmSync(trial, { recursive: true, force: true });
