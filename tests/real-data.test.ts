@@ -97,7 +97,8 @@ function expected(id: string, year: string, area: Area, category?: string): Expe
   const row = dfeRow(id, year, inArea(area), category);
   if (!row) return undefined;
   const text = row[SOURCES[id].value];
-  if (!isNumber(text)) return { symbol: SYMBOL[text] };
+  if (text === 'c') return { symbol: '[c]' };
+  // The council's small counts are hidden even where DfE gives a symbol for the percentage (k: 1 of 351).
   if (area === 'local' && ind.unit === 'percent') {
     const s = SOURCES[id];
     const n = Number(row[s.numerator!]);
@@ -106,8 +107,9 @@ function expected(id: string, year: string, area: Area, category?: string): Expe
     // Disclosure control (DOMAIN.md): 1 to 5 children, or all but 1 to 5, are not published.
     const small = (x: number) => x >= 1 && x <= 5;
     if (small(n) || small(d - n)) return { symbol: '[c]' };
-    if (d < 20) return { nOfD: [n, d] };
+    if (isNumber(text) && d < 20) return { nOfD: [n, d] };
   }
+  if (!isNumber(text)) return { symbol: SYMBOL[text] };
   if (area === 'local' && ind.unit === 'count' && Number(text) >= 1 && Number(text) <= 5) return { symbol: '[c]' };
   return { number: Number(text) };
 }
@@ -238,9 +240,16 @@ describe('a real council, Worcestershire, from DfE files', () => {
     const doc = page(out, 'corporate-parenting-board/2026-01-19/');
     const headers = [...doc.querySelectorAll('#care-leavers-neet thead th')].map((th) => th.textContent!.replace(/\s+/g, ' ').trim());
     expect(headers).toEqual(['Period', 'Worcestershire County Council (%)', 'Statistical neighbours (average) (%)', 'West Midlands (%)', 'England (%)']);
-    // 2024/25: 1 of 351 care leavers' activity not known, which DfE publishes as "k".
+    // 2024/25: DfE gives "k" (rounds to 0%) for the 1 of 351 care leavers whose activity is not
+    // known. The count of 1 is a small number of children: the cell is [c], and so is the next
+    // smallest category, and the 1 is in no download.
     const last = [...doc.querySelectorAll('#care-leavers-activity tbody tr')].at(-1)!;
     expect(last.querySelector('th')!.textContent!.trim()).toBe('2024/25');
-    expect(cellText(last.querySelectorAll('td')[2])).toBe('[low]');
+    expect([...last.querySelectorAll('td')].slice(0, 3).map(cellText)).toEqual(['54%', '[c]', '[c]']);
+    const download = Papa.parse<Row>(readFileSync(join(out, 'data', 'indicators', 'care-leavers-activity.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const notKnown = download.find((r) => r.period === '2024/25' && r.area === 'local' && r.breakdown === 'not-known')!;
+    expect([notKnown.value, notKnown.numerator, notKnown.denominator]).toEqual(['c', '', '']);
+    // Where DfE suppressed a neighbour's figure, the average says so.
+    expect(doc.querySelector('#care-leavers-activity')!.textContent).toContain('Average of 9 of the 10 statistical neighbours; no figure for Somerset [k]');
   });
 });
