@@ -33,12 +33,10 @@ if (!paths.length) {
   process.exit(2);
 }
 
-const started = performance.now();
 try {
   const result = await importEes(contentFolder(), paths, { quarter, backfill });
   for (const line of summarise(result)) console.log(line);
   if (result.written.length) console.log('Next: run npm run check, look at the pages with npm run dev, and commit the data files.');
-  if (process.env.SCRUTINEER_IMPORT_TIMING) console.log(`Took ${((performance.now() - started) / 1000).toFixed(2)} s.`);
 } catch (error) {
   if (error instanceof EesError) {
     for (const p of error.problems) console.error(p);
