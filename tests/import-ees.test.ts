@@ -19,6 +19,7 @@ import { EesError } from '../src/lib/ees/errors';
 import { eesPeriod } from '../src/lib/ees/periods';
 import { rankAmong } from '../src/lib/ees/rank';
 import { roundTo } from '../src/lib/ees/neighbours';
+import { appendRows } from '../src/lib/ees/write';
 import { loadContent } from '../src/lib/content/load';
 
 const EES = join(FIXTURES, 'ees');
@@ -259,6 +260,15 @@ describe('import:ees --backfill', () => {
     const again = await importEes(dir, [CLA, C1, CSWW], { backfill: true });
     expect(again.written).toEqual([]);
     expect(again.plan.rows).toEqual([]);
+  });
+});
+
+describe('appending rows to a quarter file', () => {
+  it('keeps a byte order mark, CRLF, a note running over two lines and a missing last newline', () => {
+    const existing = '\uFEFFindicator,period,value,note\r\ncla-rate,2023/24,87,"Two\r\nlines"\r\ncla-count,2023/24,1043,';
+    const text = appendRows(existing, [{ indicator: 'cla-rate', period: '2023/24', area: 'england', value: '69', note: 'A, b' }], 'data/2024-25/q3.csv');
+    expect(text).toBe('\uFEFFindicator,period,value,note,area\r\ncla-rate,2023/24,87,"Two\r\nlines",\r\ncla-count,2023/24,1043,,\r\ncla-rate,2023/24,69,"A, b",england\r\n');
+    expect(appendRows(undefined, [{ indicator: 'x', period: '2023/24', value: 'c', numerator: 'c', denominator: '39' }], 'f.csv')).toBe('indicator,period,area,value,numerator,denominator\nx,2023/24,,c,c,39\n');
   });
 });
 

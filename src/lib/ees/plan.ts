@@ -190,6 +190,17 @@ export function planImport(input: PlanInput): Plan {
       return false;
     };
 
+    const needValue = (col: string, values: string[], path: (string | number)[]) => {
+      const present = new Set(f.rows.map((r) => r.cells[col] ?? ''));
+      for (const v of values) {
+        if (present.has(v)) continue;
+        const guess = nearest(v, present);
+        const list = [...present].filter(Boolean);
+        const holds = list.length <= 12 ? `; the column holds ${list.map((x) => `"${x}"`).join(', ')}` : '';
+        errors.push(`${f.display}: no row has ${col} "${v}", which ${where(ind, path)} names${holds}${guess ? `. Did you mean "${guess}"?` : ''}`);
+      }
+    };
+
     // Categories: a column per category (value is a map) or a filter value per category.
     const valueMap = typeof ees.value === 'object' ? ees.value : undefined;
     const filterEntries = Object.entries(ees.filters ?? {});
@@ -218,16 +229,6 @@ export function planImport(input: PlanInput): Plan {
       else {
         needColumn(spec.column, ['ees', part, 'column']);
         for (const [col, v] of Object.entries(spec.filters ?? {})) if (needColumn(col, ['ees', part, 'filters', col])) needValue(col, [v], ['ees', part, 'filters', col]);
-      }
-    }
-    function needValue(col: string, values: string[], path: (string | number)[]) {
-      const present = new Set(f.rows.map((r) => r.cells[col] ?? ''));
-      for (const v of values) {
-        if (present.has(v)) continue;
-        const guess = nearest(v, present);
-        const list = [...present].filter(Boolean);
-        const holds = list.length <= 12 ? `; the column holds ${list.map((x) => `"${x}"`).join(', ')}` : '';
-        errors.push(`${f.display}: no row has ${col} "${v}", which ${where(ind, path)} names${holds}${guess ? `. Did you mean "${guess}"?` : ''}`);
       }
     }
     for (const [col, v] of filterEntries) {
