@@ -366,6 +366,20 @@ describe('import:ees refuses bad input, naming the file and line, and writes not
     expect(summarise(result).find((l) => l.includes('already has 1040'))).toMatchInlineSnapshot(`"  cla-count local 2023/24: data/2024-25/q3.csv:2 already has 1040 where DfE's file has 1043; a revision goes in a later quarter's file than the figure it replaces, so run the import with --quarter for the quarter DfE revised it, or correct the row by hand"`);
   });
 
+  it('(not an error) a file no indicator names is skipped with its reason, and a renamed download is recognised', async () => {
+    const dir = siteCopy();
+    const renamed = join(mkdtempSync(join(tmpdir(), 'scrutineer-ees-renamed-')), 'd3_cpps_subsequent_plan_2013_to_2025 (1).csv');
+    made.push(join(renamed, '..'));
+    cpSync(D3, renamed);
+    const result = await importEes(dir, [CLA, renamed], { quarter: '2024/25 Q3' });
+    expect(summarise(result).filter((l) => l.includes('(1)'))).toMatchInlineSnapshot(`
+      [
+        "  d3_cpps_subsequent_plan_2013_to_2025 (1).csv: no indicator's ees.file names d3_cpps_subsequent_plan_2013_to_2025 (1), so nothing was read from it; if it is d3_cpps_subsequent_plan_2013_to_2025, rename the file to d3_cpps_subsequent_plan_2013_to_2025.csv",
+      ]
+    `);
+    expect(result.written.map((w) => w.file)).toEqual(['data/2024-25/q3.csv']);
+  });
+
   it('rows that npm run check would reject: a percentage block pointing at a count column', async () => {
     const dir = siteCopy(({ indicator }) => ({ 'content/indicators/care-leavers-neet.yaml': indicator('care-leavers-neet').replace('value: care_leaver_percent', 'value: care_leaver_count') }));
     const problems = await problemsOf(dir, [LEAVERS], { quarter: '2025/26 Q3' });

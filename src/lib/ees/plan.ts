@@ -116,8 +116,13 @@ export function planImport(input: PlanInput): Plan {
   const withEes = input.indicators.filter((i) => i.ees && byName.has(i.ees.file));
   for (const f of files) {
     if (!withEes.some((i) => i.ees!.file === f.name)) {
-      const named = input.indicators.filter((i) => i.ees).map((i) => i.ees!.file);
-      skipped.push({ indicator: f.display, reason: `no indicator's ees.file names ${f.name}, so nothing was read from it${named.length ? `; the ees blocks name ${[...new Set(named)].join(', ')}` : '; add an ees: block to the indicators it publishes'}` });
+      const named = [...new Set(input.indicators.filter((i) => i.ees).map((i) => i.ees!.file))];
+      // A browser saves a second download as "name (1).csv": say which name was meant.
+      const guess = nearest(f.name, named);
+      skipped.push({
+        indicator: f.display,
+        reason: `no indicator's ees.file names ${f.name}, so nothing was read from it${guess ? `; if it is ${guess}, rename the file to ${guess}.csv` : named.length ? `; the ees blocks name ${named.join(', ')}` : '; add an ees: block to the indicators it publishes'}`,
+      });
     }
   }
 
