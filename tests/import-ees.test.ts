@@ -272,6 +272,12 @@ describe('appending rows to a quarter file', () => {
   });
 });
 
+describe("the neighbours' average", () => {
+  it('rounds half away from zero, as written: 2.675 to 2.68, 62.5 to 63', () => {
+    expect([roundTo(2.675, 2), roundTo(62.5, 0), roundTo(62.49, 0), roundTo(13, 1)]).toEqual(['2.68', '63', '62', '13.0']);
+  });
+});
+
 describe('EES time periods', () => {
   it('maps reporting, financial, academic and calendar years, and guesses nothing else', () => {
     const label = (p: ReturnType<typeof eesPeriod>) => ('period' in p ? p.period.label : p.reason);

@@ -15,7 +15,8 @@ import { nearest } from '../content/suggest';
 import type { EesFile } from './file';
 import { EesError } from './errors';
 import { eesPeriod } from './periods';
-import { loadGrouping, meanOf, roundTo } from './neighbours';
+import { meanOf, roundTo } from './neighbours';
+import type { Grouping } from './groupings';
 import { rankAmong } from './rank';
 
 export type Mode = { quarter: Period } | { backfill: true };
@@ -61,6 +62,8 @@ export interface PlanInput {
   files: EesFile[];
   existing: ExistingRow[];
   mode: Mode;
+  /** DfE's groupings, for a council whose site.yaml lists no neighbours. */
+  grouping: Grouping;
   /** Where a value of an indicator's file is, for messages: "content/indicators/x.yaml:12:5". */
   locate?: (indicator: Indicator, path: (string | number)[]) => string;
 }
@@ -153,7 +156,7 @@ export function planImport(input: PlanInput): Plan {
     members = listed;
     notes.push(`Statistical neighbours: the ${listed.length} listed in content/site.yaml${site.comparators?.statisticalNeighbours?.source ? ` (${site.comparators.statisticalNeighbours.source})` : ''}.`);
   } else {
-    const grouping = loadGrouping();
+    const grouping = input.grouping;
     let oldCode = la.oldCode;
     if (oldCode === undefined) {
       for (const f of files) {

@@ -18,6 +18,7 @@ import { EesError } from './errors';
 import { readEesFile, type EesFile } from './file';
 import { planImport, type ExistingRow, type Mode, type Plan } from './plan';
 import { appendRows } from './write';
+import { loadGrouping } from './groupings';
 
 export interface ImportResult {
   plan: Plan;
@@ -103,7 +104,7 @@ export async function importEes(root: string, paths: string[], options: { quarte
     const at = source.locate(path);
     return `${ind.file}:${at.line}:${at.column}`;
   };
-  const plan = planImport({ site: content.site, indicators: content.indicators, files, existing: existingRows(root), mode, locate });
+  const plan = planImport({ site: content.site, indicators: content.indicators, files, existing: existingRows(root), mode, locate, grouping: loadGrouping() });
 
   // The new text of each file.
   const byFile = new Map<string, Plan['rows']>();
