@@ -205,12 +205,12 @@ describe('import:ees into one quarter', () => {
     expect(find(q3, 'cla-count', '2023/24').map((r) => [r.value, r.status])).toEqual([['1055', 'revised']]);
     // 2024/25 is new in this quarter, not a revision.
     expect(find(q3, 'cla-rate', '2024/25').map((r) => r.status)).toEqual(['']);
-    expect(summarise(revised).filter((l) => l.startsWith('Revised') || l.includes(' is now '))).toMatchInlineSnapshot(`
+    expect(summarise(revised).filter((l) => l.startsWith('Revised') || l.includes(', now '))).toMatchInlineSnapshot(`
       [
         "Revised 3 figures DfE has changed:",
-        "  cla-count 2023/24 local: 1043 (data/2024-25/q3.csv:21) is now 1055, in data/2025-26/q3.csv",
-        "  cla-rate 2023/24 local: 87 (data/2024-25/q3.csv:34) is now 88, in data/2025-26/q3.csv",
-        "  cla-rate 2023/24 england: 69 (data/2024-25/q3.csv:35) is now 70, in data/2025-26/q3.csv",
+        "  cla-count 2023/24 local: was 1043 in data/2024-25/q3.csv:21, now 1055 in data/2025-26/q3.csv",
+        "  cla-rate 2023/24 local: was 87 (rank 45 of 152) in data/2024-25/q3.csv:34, now 88 (rank 45 of 152) in data/2025-26/q3.csv",
+        "  cla-rate 2023/24 england: was 69 in data/2024-25/q3.csv:35, now 70 in data/2025-26/q3.csv",
       ]
     `);
     expect((await loadContent(dir)).problems).toEqual([]);

@@ -37,7 +37,7 @@ export interface PlannedRow {
   quarter: Period;
   cells: RowCells;
   /** For a revision: the figure it replaces and where. */
-  was?: { file: string; line: number; value: string };
+  was?: { file: string; line: number; cells: Record<string, string> };
 }
 
 export interface Skip {
@@ -383,7 +383,7 @@ export function planImport(input: PlanInput): Plan {
       });
       continue;
     }
-    rows.push({ file, quarter: c.quarter, cells: { ...c.cells, status: 'revised' }, was: { file: latest.file, line: latest.line, value: latest.cells.value ?? '' } });
+    rows.push({ file, quarter: c.quarter, cells: { ...c.cells, status: 'revised' }, was: { file: latest.file, line: latest.line, cells: latest.cells } });
   }
   return { rows, left, skipped, notes };
 }

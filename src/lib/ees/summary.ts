@@ -20,7 +20,7 @@ export function summarise(result: ImportResult): string[] {
   if (revised.length) {
     lines.push(`Revised ${revised.length} figure${revised.length === 1 ? '' : 's'} DfE has changed:`);
     for (const r of revised) {
-      lines.push(`  ${r.cells.indicator} ${r.cells.period} ${r.cells.area ?? 'local'}${r.cells.breakdown ? ` ${r.cells.breakdown}` : ''}: ${r.was!.value} (${r.was!.file}:${r.was!.line}) is now ${r.cells.value}, in ${r.file}`);
+      lines.push(`  ${r.cells.indicator} ${r.cells.period} ${r.cells.area ?? 'local'}${r.cells.breakdown ? ` ${r.cells.breakdown}` : ''}: was ${figure(r.was!.cells)} in ${r.was!.file}:${r.was!.line}, now ${figure(r.cells)} in ${r.file}`);
     }
   }
   lines.push(`Left ${plan.left} row${plan.left === 1 ? '' : 's'} that data/ already has with the same figure.`);
@@ -31,6 +31,12 @@ export function summarise(result: ImportResult): string[] {
   }
   for (const n of plan.notes) lines.push(n);
   return lines;
+}
+
+/** "87", or with its rank: "87 (rank 45 of 152)", since a rank changes when other councils' figures do. */
+function figure(cells: Record<string, string | undefined>) {
+  const value = cells.value ?? 'no value';
+  return cells.rank ? `${value} (rank ${cells.rank} of ${cells.outOf})` : value;
 }
 
 function groupSkips(skips: Skip[]): string[] {
