@@ -8,6 +8,8 @@
  *   npm run bench -- --no-growth    # only the 200-meeting builds
  *   npm run bench -- --keep         # keep the generated content and the built sites
  *
+ * It ends with `import:ees` on DfE's files for one council (scripts/bench/import-ees.ts).
+ *
  * Build times are wall seconds of the build process, less any time it spent waiting for another
  * build's lock (scripts/lock.ts), which build.ts reports through SCRUTINEER_BUILD_TIMINGS. Peak
  * memory is the largest resident set of the build's processes, from /usr/bin/time (Debian package
@@ -300,5 +302,9 @@ if (growth) {
   const growthRatio = withCharts.seconds / t100;
   line('growth, 200 / 100 meetings', `${s2(growthRatio)}x (100 / 50: ${s2(t100 / runs.find((r) => r.meetings === 50)!.seconds)}x)`, verdict(growthRatio <= TARGET.growthRatio, `<= ${TARGET.growthRatio}x`));
 }
+
+// import:ees on DfE's files for one council (scripts/bench/import-ees.ts prints its own lines).
+const ees = await run([process.execPath, TSX, join(PROJECT, 'scripts', 'bench', 'import-ees.ts')], {});
+process.stdout.write(ees.status === 0 ? ees.stderr : `import:ees benchmark failed:\n${ees.stderr}`);
 
 line('load average at the end', `${loadavg().map(s2).join(' ')} (other processes on the machine slow every figure above except sizes)`);

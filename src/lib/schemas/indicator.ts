@@ -38,7 +38,8 @@ export const EesSchema = z
     /** The column of the denominator, or the same column on another row (a "Total" row). */
     denominator: z.union([eesColumn, eesOtherRow]).optional(),
     /** Column: value pairs that pick one row per area and year; one may map each category to its value. */
-    filters: z.record(z.string(), z.union([z.coerce.string(), z.record(kebabId, z.coerce.string())])).optional(),
+    // The map first: z.coerce.string() would otherwise turn a category map into "[object Object]".
+    filters: z.record(z.string(), z.union([z.record(kebabId, z.coerce.string()), z.coerce.string()])).optional(),
     /** The month DfE publishes each year's figures. */
     published: z.enum(MONTHS).optional(),
   })

@@ -113,11 +113,12 @@ export const isSuppressed = (cell: Pick<DisplayCell, 'symbol'>) => cell.symbol =
 
 function isPrimarySuppressed(o: Observation, ind: DisclosureIndicator, s: DisclosureSettings): boolean {
   if (o.symbol === 'c') return true;
-  if (o.area !== 'local' || o.value === null || o.status === 'not-available') return false;
+  // A DfE symbol standing for the value (k, low, u) can still have a small count beside it: check it.
+  if (o.area !== 'local' || (o.value === null && o.numerator === undefined) || o.status === 'not-available') return false;
   if (o.numeratorSymbol === 'c' && ind.counts === 'children' && (ind.unit === 'percent' || ind.unit === 'rate-per-10000')) return true;
   // `> 0` rather than `>= 1`: a fractional count cannot occur, and if it did it would be small.
   const small = (n: number) => n > 0 && n <= s.suppressUpTo;
-  if (ind.unit === 'count') return ind.counts === 'children' && small(o.value);
+  if (ind.unit === 'count') return ind.counts === 'children' && o.value !== null && small(o.value);
   // Percentages and rates of events or money (reviews held, say) reveal no child: only those whose
   // numerator counts children are controlled.
   if ((ind.unit === 'percent' || ind.unit === 'rate-per-10000') && ind.counts === 'children') {
