@@ -36,8 +36,8 @@ export function tidyRows(data: DataIndex, indicator: Indicator, cut: Cut = LATES
   return view.cells.map((cell) => {
     const shown = view.disclosed.get(cell.obs)!;
     // DfE's own symbol is kept as DfE wrote it (k stays k); the site's own suppression is c.
-    const symbol = shown.symbol ? (cell.obs.symbol ?? shown.symbol) : '';
-    const hidden = symbol === 'c';
+    const hidden = shown.symbol === 'c';
+    const symbol = shown.symbol ? (hidden ? 'c' : (cell.obs.symbol ?? shown.symbol)) : '';
     const count = (n: number | undefined, written: string | undefined) => (hidden ? '' : (written ?? (n === undefined ? '' : String(n))));
     return {
       indicator: indicator.id,
