@@ -72,9 +72,10 @@ export const SiteSchema = z
       .optional(),
     /**
      * Extension: set to true for sample or test data, so every page says the figures are
-     * illustrative and not a real council's.
+     * illustrative and not a real council's; or write the notice itself, for a site whose figures
+     * are real but whose meetings are not.
      */
-    illustrative: z.boolean().default(false),
+    illustrative: z.union([z.boolean(), text]).default(false),
   })
   .strict();
 
