@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { MINIMAL, PROJECT, siteWith } from './helpers/fixtures';
+import { MINIMAL, PROJECT, sampleCopy, siteWith } from './helpers/fixtures';
 import { cleanEnv } from './helpers/build';
 import { loadContent } from '../src/lib/content/load';
 import { formatProblem } from '../src/lib/content/problems';
@@ -46,6 +46,13 @@ describe('Windows line endings', () => {
     expect({ ...crlf.content, root: '' }).toEqual({ ...lf.content, root: '' });
     // The last field of the front matter (before "---\r\n") is the one that used to break.
     expect(crlf.content!.meetings.map((m) => m.summary)).toEqual(lf.content!.meetings.map((m) => m.summary));
+  });
+
+  it('the sample site, checked out with autocrlf, is valid as it is with \\n', async () => {
+    const dir = sampleCopy();
+    dirs.push(dir);
+    for (const f of files(dir)) toCrlf(f);
+    expect(await problems(dir)).toEqual([]);
   });
 
   it('positions in \\r\\n files are the lines and columns an editor shows', async () => {
