@@ -13,6 +13,7 @@ import { PROJECT, sampleCopy } from '../helpers/fixtures';
 import { cleanEnv } from '../helpers/build';
 import { closeBrowser, sharedBrowser, sites } from './helpers';
 import { CSP, devPolicy } from '../../src/lib/security';
+import { takeBuildLock } from '../../scripts/lock';
 
 const MEETING = 'children-and-families-panel/2020-03-05/';
 const DRAFT = 'corporate-parenting-board/2020-06-18/';
@@ -30,8 +31,11 @@ const freePort = () =>
 let root: string;
 let dev: ChildProcess | undefined;
 let origin: string;
+let release: (() => void) | undefined;
 
 beforeAll(async () => {
+  // The dev server keeps its content store in the project's .astro/, as builds do: take turns.
+  release = await takeBuildLock(PROJECT);
   root = sampleCopy();
   const draft = join(root, 'content/meetings', DRAFT.replace(/\/$/, '.mdx'));
   writeFileSync(draft, readFileSync(draft, 'utf8').replace(/^---\n/, '---\ndraft: true\n'));
@@ -52,7 +56,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  dev?.kill('SIGTERM');
+  if (dev && dev.exitCode === null) {
+    const exited = new Promise((r) => dev!.once('exit', r));
+    dev.kill('SIGTERM');
+    await exited;
+  }
+  release?.();
   await closeBrowser();
   rmSync(root, { recursive: true, force: true });
 });
