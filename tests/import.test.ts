@@ -42,8 +42,8 @@ describe('npm run import', () => {
         // The June heading is a date cell formatted "mmm yyyy".
         'cla-rate,2020-06,,,58,,,,',
         'cla-starts,2020-04,,,31,,,,',
-        // "n/a" in the sheet: no figure, said so.
-        'cla-starts,2020-05,,,,,,not-available,',
+        // "n/a" in the sheet: no figure, written as DfE's symbol for not available.
+        'cla-starts,2020-05,,,x,,,,',
         'cla-starts,2020-06,,,35,,,,',
         'assessment-45-days,2020-04,england,,83.1,,,,',
         'assessment-45-days,2020-05,england,,83.1,,,,',

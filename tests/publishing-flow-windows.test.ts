@@ -61,7 +61,7 @@ describe("an officer's quarter on a Windows laptop, as docs/publishing.md says",
       [null, 'Children in care', null, null, null, null, null, null, null],
       ['CSC2', 'Social work assessments completed within 45 working days', '86.2%', '84.0%', '-', null, '85%', 'A', 'June not yet validated'],
       ['CSC3', 'cla-starts', 31, 'n/a', 35, null, null, null, null],
-      ['CSC4', 'Children in care reported missing', 12, '[c]', 9, null, null, null, null],
+      ['CSC4', 'Children in care reported missing', '*', '[c]', 9, null, null, null, null],
       ['CSC5', 'Children in need rate per 10,000', null, null, null, 335.2, null, null, null],
       ['CSC6', 'Care leavers aged 19 to 21 not in education, employment or training', null, null, null, '41.5%', 40, 'R', null],
       ['CSC7', 'Families supported by early help', '1,204', '1,180', '1,250', null, null, null, null],
@@ -85,7 +85,7 @@ describe("an officer's quarter on a Windows laptop, as docs/publishing.md says",
       Performance Q1 2020-21.xlsx (sheet Social care): columns Ref (A), Target (G), RAG (H), Comments (I) are not a period, so they were not imported
       Performance Q1 2020-21.xlsx (sheet Social care): row 4 has text but no figures (a heading?), so it was not imported
       Performance Q1 2020-21.xlsx (sheet Comparators): columns outside 2020/21 Q1 were not imported (2019/20); import them with the quarter they belong to
-      Performance Q1 2020-21.xlsx (sheet Social care):7:4: "[c]" for missing-from-care 2020-05 is a suppressed figure; type the real number: Scrutineer hides small counts itself, and the hidden number is never published; that value was not imported
+      Performance Q1 2020-21.xlsx (sheet Social care):7:3: "*" for missing-from-care 2020-04 hides the figure; type the real number (Scrutineer hides small counts itself, and the hidden number is never published), or c, DfE's symbol, if you do not have it; that value was not imported
       Performance Q1 2020-21.xlsx (sheet Social care):8:2: "Children in need rate per 10,000" is not an indicator id or title, so the row was not imported; did you mean cin-rate ("Children in need, rate per 10,000 under-18s")?
       Performance Q1 2020-21.xlsx (sheet Social care):11:6: cla-ceases is monthly, so its figures under 2020/21 Q1 were not imported; put them under a month column, such as Apr 2020
       "
@@ -95,8 +95,10 @@ describe("an officer's quarter on a Windows laptop, as docs/publishing.md says",
     const rows = Papa.parse<Record<string, string>>(readFileSync(QUARTER_FILE, 'utf8'), { header: true, skipEmptyLines: true }).data;
     const figure = (indicator: string, period: string, area = '') => rows.find((r) => r.indicator === indicator && r.period === period && r.area === area);
     expect(figure('assessment-45-days', '2020-04')).toMatchObject({ value: '86.2', status: '' });
-    expect(figure('assessment-45-days', '2020-06')).toMatchObject({ value: '', status: 'not-available' });
-    expect(figure('cla-starts', '2020-05')).toMatchObject({ value: '', status: 'not-available' });
+    expect(figure('assessment-45-days', '2020-06')).toMatchObject({ value: 'x' });
+    expect(figure('cla-starts', '2020-05')).toMatchObject({ value: 'x' });
+    // The team's own [c] is kept as DfE's symbol.
+    expect(figure('missing-from-care', '2020-05')).toMatchObject({ value: 'c' });
     expect(figure('care-leavers-neet', '2020/21 Q1')).toMatchObject({ value: '41.5' });
     expect(figure('early-help', '2020-04')).toMatchObject({ value: '1204' });
     expect(figure('cla-rate', '2020-06', 'statistical-neighbours')).toMatchObject({ value: '61' });
@@ -107,15 +109,15 @@ describe("an officer's quarter on a Windows laptop, as docs/publishing.md says",
     expect(npmRun('new-meeting.ts', 'corporate-parenting-board', '2020-09-17', '--period', '2020/21 Q1').status).toBe(0);
     const check = npmRun('check.ts', '--strict');
     expect(check.stdout).toMatchInlineSnapshot(`
-      "content/meetings/corporate-parenting-board/2020-09-17.mdx:8:36: warning: cla-ceases has no figure for 2020-06, where the meeting's period (2020/21 Q1) ends; the page would show March 2020 as its latest. Add a row for 2020-06 to data/2020-21/q1.csv, with status not-available if there is no figure
-      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:48: warning: placement-type-mix has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with status not-available if there is no figure
-      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:68: warning: placement-moves-3plus has no figure for 2020-06, where the meeting's period (2020/21 Q1) ends; the page would show March 2020 as its latest. Add a row for 2020-06 to data/2020-21/q1.csv, with status not-available if there is no figure
-      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:91: warning: placement-weekly-cost has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with status not-available if there is no figure
-      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:114: warning: cla-review-timeliness has no figure for 2020-06, where the meeting's period (2020/21 Q1) ends; the page would show March 2020 as its latest. Add a row for 2020-06 to data/2020-21/q1.csv, with status not-available if there is no figure
-      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:137: warning: cla-review-participation has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with status not-available if there is no figure
-      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:182: warning: time-in-care-at-exit has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with status not-available if there is no figure
-      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:204: warning: sdq-completion has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with status not-available if there is no figure
-      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:239: warning: care-leavers-accommodation has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with status not-available if there is no figure
+      "content/meetings/corporate-parenting-board/2020-09-17.mdx:8:36: warning: cla-ceases has no figure for 2020-06, where the meeting's period (2020/21 Q1) ends; the page would show March 2020 as its latest. Add a row for 2020-06 to data/2020-21/q1.csv, with x as its value if there is no figure
+      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:48: warning: placement-type-mix has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with x as its value if there is no figure
+      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:68: warning: placement-moves-3plus has no figure for 2020-06, where the meeting's period (2020/21 Q1) ends; the page would show March 2020 as its latest. Add a row for 2020-06 to data/2020-21/q1.csv, with x as its value if there is no figure
+      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:91: warning: placement-weekly-cost has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with x as its value if there is no figure
+      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:114: warning: cla-review-timeliness has no figure for 2020-06, where the meeting's period (2020/21 Q1) ends; the page would show March 2020 as its latest. Add a row for 2020-06 to data/2020-21/q1.csv, with x as its value if there is no figure
+      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:137: warning: cla-review-participation has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with x as its value if there is no figure
+      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:182: warning: time-in-care-at-exit has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with x as its value if there is no figure
+      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:204: warning: sdq-completion has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with x as its value if there is no figure
+      content/meetings/corporate-parenting-board/2020-09-17.mdx:8:239: warning: care-leavers-accommodation has no figure for 2020/21 Q1, the meeting's period; the page would show 2019/20 Q4 (January to March 2020) as its latest. Add a row for 2020/21 Q1 to data/2020-21/q1.csv, with x as its value if there is no figure
       "
     `);
     expect(check.status).toBe(1);
@@ -133,7 +135,7 @@ describe("an officer's quarter on a Windows laptop, as docs/publishing.md says",
     const units = new Map(partial!.indicators.map((i) => [i.id, i.unit]));
     for (const r of wanted.filter((w) => !have.has(key(w)))) {
       const unit = units.get(r.indicator);
-      const value = r.indicator === 'placement-type-mix' ? '20' : unit === 'gbp' ? '1150' : r.indicator === 'missing-from-care' ? '4' : '60';
+      const value = r.indicator === 'placement-type-mix' ? '20' : unit === 'gbp' ? '1150' : '60';
       rows.push({ ...r, value, note: unit === 'gbp' ? 'Cost in £ per week, ‘all placements’' : '' });
     }
     const neet = rows.find((r) => r.indicator === 'care-leavers-neet' && r.area === '')!;
@@ -162,13 +164,19 @@ describe("an officer's quarter on a Windows laptop, as docs/publishing.md says",
     expect(details).toContain('Agenda item: 7.10: Performance report');
     expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe(CSP);
     const rowsOf = (id: string) => tableRows(doc.querySelector(`#${id} table`)!);
-    const at = (id: string, label: string) => rowsOf(id).find((r) => r[0] === label)?.[1];
+    const at = (id: string, label: string) => {
+      const rows = rowsOf(id);
+      // A snapshot's row is labelled with its date ("30 Jun 2020").
+      const row = rows.find((r) => r[0] === label || r[0].endsWith(` ${label}`));
+      if (!row) throw new Error(`no row ${label} in #${id}: ${rows.map((r) => r[0]).join(' | ')}`);
+      return row[1];
+    };
     expect(at('cla-rate', 'Jun 2020')).toBe('58 per 10,000');
     expect(at('cla-starts', 'May 2020')).toContain('[x]');
-    // Counts of 1 to 5 children stay hidden, whoever typed them.
+    // The team's [c] stays hidden.
     expect(at('missing-from-care', 'May 2020')).toContain('[c]');
     // Numbers instead of percentages, as the committee asked.
-    expect(at('care-leavers-neet', '2020/21 Q1')).toContain('83 of 200');
+    expect(at('care-leavers-neet', 'Jun 2020')).toContain('83 of 200');
     expect(doc.querySelector('#care-leavers-neet')!.textContent).not.toContain('41.5%');
     expect(doc.querySelector('#placement-weekly-cost')!.textContent).toContain('Cost in £ per week, ‘all placements’');
     expect(doc.body.textContent).not.toContain('\uFFFD');

@@ -139,7 +139,7 @@ describe('completeness warnings', () => {
     expect(await problems(dir)).toEqual([]);
     expect(await warnings(dir)).toMatchInlineSnapshot(`
       [
-        "content/meetings/panel/2018-10-25.mdx:4:26: warning: cla-rate has no figure for 2018/19 Q2, the meeting's period; the page would show 2018/19 Q1 (April to June 2018) as its latest. Add a row for 2018/19 Q2 to data/2018-19/q2.csv, with status not-available if there is no figure",
+        "content/meetings/panel/2018-10-25.mdx:4:26: warning: cla-rate has no figure for 2018/19 Q2, the meeting's period; the page would show 2018/19 Q1 (April to June 2018) as its latest. Add a row for 2018/19 Q2 to data/2018-19/q2.csv, with x as its value if there is no figure",
         "data/2018-19/q3.csv:1:1: warning: there is no file for 2018/19 Q3 (October to December 2018), between data/2018-19/q2.csv and data/2018-19/q4.csv; create it with npm run new:quarter -- "2018/19 Q3" and fill it in",
       ]
     `);
@@ -153,14 +153,17 @@ describe('completeness warnings', () => {
     expect(check(dir, '--strict', '--format', 'github').stdout).toContain('::warning file=data/2018-19/q3.csv,line=1,col=1::there is no file');
   });
 
-  it('a meeting showing every indicator by default is warned at its period; not-available counts as a figure', async () => {
+  it('a meeting showing every indicator by default is warned at its period; x and not-available count as figures', async () => {
     const dir = site();
     edit(join(dir, 'data/2018-19/q2.csv'), (t) => t.replace(/^cla-rate,2018\/19 Q2,local,,53.0,,,,$/m, 'cla-rate,2018/19 Q2,local,,,,,not-available,'));
+    expect(await warnings(dir)).toEqual([]);
+    edit(join(dir, 'data/2018-19/q2.csv'), (t) => t.replace(/^cla-rate,2018\/19 Q2,local,,,,,not-available,$/m, 'cla-rate,2018/19 Q2,local,,x,,,,'));
+    expect(await problems(dir)).toEqual([]);
     expect(await warnings(dir)).toEqual([]);
     edit(join(dir, 'data/2018-19/q2.csv'), (t) => t.replace(/^assessment-45-days,2018-09.*\n/m, ''));
     expect(await warnings(dir)).toMatchInlineSnapshot(`
       [
-        "content/meetings/panel/2018-10-25.mdx:3:9: warning: assessment-45-days has no figure for 2018-09, where the meeting's period (2018/19 Q2) ends; the page would show August 2018 as its latest. Add a row for 2018-09 to data/2018-19/q2.csv, with status not-available if there is no figure",
+        "content/meetings/panel/2018-10-25.mdx:3:9: warning: assessment-45-days has no figure for 2018-09, where the meeting's period (2018/19 Q2) ends; the page would show August 2018 as its latest. Add a row for 2018-09 to data/2018-19/q2.csv, with x as its value if there is no figure",
       ]
     `);
   });

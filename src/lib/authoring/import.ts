@@ -2,7 +2,7 @@
  * Converts a wide performance spreadsheet (indicators as rows, periods as columns) into a quarter
  * CSV. It reads what performance teams actually send: a title row above the headings, month
  * headings as dates or as text ('Apr-21', 'April 2021'), '86.2%' typed into a percentage, '-' or
- * 'n/a' where there is no figure, indicator titles rather than ids, Target/RAG/Comments columns and
+ * 'n/a' where there is no figure (written as x), DfE's symbols ('[c]', 'z'), indicator titles rather than ids, Target/RAG/Comments columns and
  * several sheets. Cells it cannot map are reported with what was found and what to write instead,
  * never guessed: a figure under the wrong indicator or month would publish a wrong number.
  */
@@ -99,12 +99,15 @@ const AREA_WORDS: Record<string, (typeof AREAS)[number]> = {
   sn: 'statistical-neighbours',
   'sn average': 'statistical-neighbours',
 };
-/** What a performance team types where there is no figure: DfE's symbols, dashes, n/a. */
-const NOT_AVAILABLE = new Set(['-', '\u2013', '\u2014', 'n/a', 'na', 'n.a.', '..', ':', 'x', '[x]', 'z', '[z]', 'not available', 'not applicable']);
-const SUPPRESSED = new Set(['c', '[c]', '*', '<5', '< 5']);
+/** What a performance team types where there is no figure: written as x, DfE's "not available". */
+const NOT_AVAILABLE = new Set(['-', '\u2013', '\u2014', 'n/a', 'na', 'n.a.', '..', ':', 'not available']);
+/** DfE's symbols (content format 1.1), as written or in brackets as spreadsheets show them. */
+const SYMBOL_RE = /^\[?(c|x|z|low|k|u)\]?$/i;
+/** Ways of hiding a small number that are not DfE's symbol: the figure cannot be published as it is. */
+const HIDDEN = new Set(['*', '<5', '< 5', 'supp', 'suppressed']);
 const NUMBER_RE = /^-?\d+(\.\d+)?$/;
 
-type Read = { value: string } | { notAvailable: true } | { problem: string };
+type Read = { value: string } | { problem: string };
 
 /** One figure, as the data file wants it, or what is wrong with it in words. */
 function readFigure(cell: Cell, indicator: Indicator): Read {
@@ -116,9 +119,11 @@ function readFigure(cell: Cell, indicator: Indicator): Read {
   if (typeof cell === 'boolean') return { problem: `is ${cell ? 'TRUE' : 'FALSE'}, not a figure; type the number` };
   const text = String(cell).trim();
   const lower = text.toLowerCase();
-  if (NOT_AVAILABLE.has(lower)) return { notAvailable: true };
-  if (SUPPRESSED.has(lower)) {
-    return { problem: 'is a suppressed figure; type the real number: Scrutineer hides small counts itself, and the hidden number is never published' };
+  if (NOT_AVAILABLE.has(lower)) return { value: 'x' };
+  const symbol = SYMBOL_RE.exec(lower);
+  if (symbol) return { value: symbol[1] };
+  if (HIDDEN.has(lower)) {
+    return { problem: "hides the figure; type the real number (Scrutineer hides small counts itself, and the hidden number is never published), or c, DfE's symbol, if you do not have it" };
   }
   const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(text);
   if (percent) {
@@ -133,7 +138,7 @@ function readFigure(cell: Cell, indicator: Indicator): Read {
   }
   const plain = thousands(text);
   if (plain !== undefined) return { value: plain };
-  return { problem: `is not a number; write a plain number such as 12.5, or "-" or n/a where there is no figure` };
+  return { problem: `is not a number; write a plain number such as 12.5, "-" or n/a where there is no figure, or one of DfE's symbols c, x, z, low or u` };
 }
 
 /** "1,200" or "1200.5" as a plain number; undefined when the commas are not thousands separators. */
@@ -286,8 +291,7 @@ export function importSheets(content: Content, sheets: Sheet[], quarterText: str
           period: period.label,
           area: area === 'local' ? '' : area,
           breakdown,
-          value: 'value' in figure ? figure.value : '',
-          status: 'notAvailable' in figure ? 'not-available' : '',
+          value: figure.value,
         });
       }
     }

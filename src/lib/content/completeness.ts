@@ -27,9 +27,9 @@ export function missingQuarterFiles(quarters: readonly { file: string; quarter: 
 }
 
 /**
- * Every indicator a meeting shows that has no local figure for the meeting's period (a row marked
- * not-available counts: the officer has said so). Only indicators whose periods can end when the
- * meeting's does are asked for: an annual indicator has no figure for a first quarter.
+ * Every indicator a meeting shows that has no local figure for the meeting's period (a row with
+ * x, or marked not-available, counts: the officer has said so). Only indicators whose periods can
+ * end when the meeting's does are asked for: an annual indicator has no figure for a first quarter.
  */
 export function missingFigures(
   meeting: Meeting & { source: YamlSource },
@@ -51,7 +51,7 @@ export function missingFigures(
       meeting.file,
       at.line,
       at.column,
-      `${id} has no figure for ${wanted}${wanted === meeting.period.label ? ", the meeting's period" : `, where the meeting's period (${meeting.period.label}) ends`}${latest ? `; the page would show ${periodName(latest.period)} as its latest` : ', so the page would show no figures for it'}. Add a row for ${wanted} to ${fileOf(quarterOf(target))}, with status not-available if there is no figure`,
+      `${id} has no figure for ${wanted}${wanted === meeting.period.label ? ", the meeting's period" : `, where the meeting's period (${meeting.period.label}) ends`}${latest ? `; the page would show ${periodName(latest.period)} as its latest` : ', so the page would show no figures for it'}. Add a row for ${wanted} to ${fileOf(quarterOf(target))}, with x as its value if there is no figure`,
     );
   }
 }
