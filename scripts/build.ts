@@ -24,8 +24,11 @@ const started = Date.now();
 const timingsFile = process.env.SCRUTINEER_BUILD_TIMINGS;
 const mark = () => performance.now();
 const timings: Record<string, number> = { startupMs: mark() };
-const { problems, content } = await loadContent(root);
+const { problems, warnings, content } = await loadContent(root);
 timings.validateMs = mark() - timings.startupMs;
+// Warnings (probably unfinished, not wrong) are shown but do not stop the build; CI's
+// `npm run check -- --strict` is where they fail.
+for (const w of problems.length ? [] : warnings) console.log(formatProblem(w));
 if (problems.length) {
   for (const p of problems) console.log(formatProblem(p));
   console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was published and ${outDir} is unchanged.`);

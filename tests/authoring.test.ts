@@ -54,15 +54,32 @@ describe('npm run new:quarter', () => {
     );
   });
 
-  it('repeats the previous quarter’s monthly comparators, and the sample site’s quarter builds from its indicators', () => {
+  it('expects comparators at the cadence they are published at, and the sample site’s quarter builds from its indicators', () => {
     const dir = copy(true);
     const result = run(dir, 'new-quarter.ts', '2020/21 Q1');
     expect(result.status, result.stderr).toBe(0);
     const csv = readFileSync(join(dir, 'data/2020-21/q1.csv'), 'utf8');
     expect(csv).toContain('cla-rate,2020-04,,,,,,,');
     expect(csv).toContain('placement-type-mix,2020/21 Q1,,foster-care,,,,,');
-    // The workforce census comparators were monthly in the previous quarter.
-    for (const line of csv.split('\n').filter((l) => l.includes(',england,'))) expect(line).toMatch(/,20(20-0[4-6]|20\/21 Q1),england,/);
+    // The workforce census (September, published in each Q4 file) is not asked for in Q1, though
+    // the previous quarter's file had it; England's EHCP figure for December, which came in each
+    // Q1 file, is asked for again, a year on.
+    expect(csv.split('\n').filter((l) => /,(england|region|statistical-neighbours),/.test(l))).toEqual(['ehcp-20-weeks,2019-12,england,,,,,,']);
+  });
+
+  it('asks for a yearly comparator in the quarter a year after it last came, for the period a year on', () => {
+    const dir = copy(true);
+    const result = run(dir, 'new-quarter.ts', '2020/21 Q4');
+    expect(result.status, result.stderr).toBe(0);
+    const csv = readFileSync(join(dir, 'data/2020-21/q4.csv'), 'utf8');
+    expect(csv.split('\n').filter((l) => /,(england|region|statistical-neighbours),/.test(l))).toEqual([
+      'adoption-a1,2019/20,england,,,,,,',
+      'adoption-a2,2019/20,england,,,,,,',
+      'agency-sw-rate,2020-09,england,,,,,,',
+      'agency-sw-rate,2020-09,statistical-neighbours,,,,,,',
+      'sw-caseload,2020-09,england,,,,,,',
+      'sw-caseload,2020-09,statistical-neighbours,,,,,,',
+    ]);
   });
 
   it('refuses to overwrite, and rejects what is not a quarter', () => {

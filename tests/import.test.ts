@@ -30,8 +30,7 @@ describe('npm run import', () => {
     const result = importFile(dir, join(FIXTURES, 'import', 'performance-sheet.xlsx'), '2020/21 Q1');
     expect(result.stderr.split('\n').filter((l) => l.startsWith('performance-sheet.xlsx'))).toEqual([
       'performance-sheet.xlsx: columns outside 2020/21 Q1 were not imported (2020-07); import them with the quarter they belong to',
-      'performance-sheet.xlsx:3:4: "n/a" for cla-starts 2020-05 is not a number; that value was not imported',
-      'performance-sheet.xlsx:4:1: "Childrn in care" is not an indicator id or title, so the row was not imported; use the id or the title from content/indicators/',
+      'performance-sheet.xlsx:4:1: "Childrn in care" is not an indicator id or title, so the row was not imported; write the id (the file name in content/indicators/) or the title exactly as it is there',
       'performance-sheet.xlsx:5:1: assessment-45-days is a percentage, but every value is between 0 and 1, as a spreadsheet stores a cell formatted as %; write the percentages as numbers from 0 to 100 (82.5, not 0.825). The row was not imported',
     ]);
     expect(result.status).toBe(1);
@@ -43,6 +42,8 @@ describe('npm run import', () => {
         // The June heading is a date cell formatted "mmm yyyy".
         'cla-rate,2020-06,,,58,,,,',
         'cla-starts,2020-04,,,31,,,,',
+        // "n/a" in the sheet: no figure, written as DfE's symbol for not available.
+        'cla-starts,2020-05,,,x,,,,',
         'cla-starts,2020-06,,,35,,,,',
         'assessment-45-days,2020-04,england,,83.1,,,,',
         'assessment-45-days,2020-05,england,,83.1,,,,',
@@ -55,7 +56,7 @@ describe('npm run import', () => {
   it('converts a .csv sheet with categories and quarters, and the result passes check', async () => {
     const dir = copy();
     const result = importFile(dir, join(FIXTURES, 'import', 'performance-sheet.csv'), '2020/21 Q1');
-    expect(result.stderr).toContain('performance-sheet.csv:9:1: "cla-rte" is not an indicator id or title, so the row was not imported; did you mean cla-rate?');
+    expect(result.stderr).toContain('performance-sheet.csv:9:1: "cla-rte" is not an indicator id or title, so the row was not imported; did you mean cla-rate ("Children looked after, rate per 10,000 under-18s")?');
     const csv = readFileSync(join(dir, 'data/2020-21/q1.csv'), 'utf8');
     expect(csv).toContain('placement-type-mix,2020/21 Q1,,foster-care,76.5,,,,');
     expect(csv).toContain('assessment-45-days,2020-05,,,86.0,,,,');

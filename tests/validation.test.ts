@@ -349,7 +349,7 @@ describe('YAML files', () => {
     expect((await problemsFor('indicator-unknown-field')).filter(inFile('content/indicators/cla-rate.yaml'))).toMatchInlineSnapshot(`
       [
         "content/indicators/cla-rate.yaml:1:1: missing summary; add "summary:" here",
-        "content/indicators/cla-rate.yaml:2:1: unknown field "sumary"; expected one of title, summary, unit, decimals, polarity, measure, frequency, snapshotDate, definition, source, target, categories, counts, ees; did you mean summary?",
+        "content/indicators/cla-rate.yaml:2:1: unknown field "sumary"; expected one of title, summary, unit, decimals, polarity, measure, frequency, snapshotDate, definition, source, target, categories, counts, ees, show; did you mean summary?",
       ]
     `);
   });

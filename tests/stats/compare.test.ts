@@ -70,6 +70,8 @@ describe('comparison words', () => {
     expect(compareWith(up, { period: P('2018/19'), value: 68.4, nOfD: { n: 13, d: 19 } }, england).words).toBe(
       'No comparison with England: a group of 19 is too small for a fair comparison',
     );
+    // Counts shown because the indicator asks for them (show: counts), of a group large enough: compared.
+    expect(compareWith(up, { period: P('2018/19'), value: 68.4, nOfD: { n: 171, d: 250, requested: true } }, england).words).toMatch(/^(better|worse|similar)/);
     expect(compareWith(up, { period: P('2018/19 Q1'), value: 80 }, []).words).toBe(
       'No comparison with England: there is no England figure for 2018/19 or earlier',
     );

@@ -96,6 +96,27 @@ describe('N of D', () => {
   });
 });
 
+describe('show: counts', () => {
+  it('shows every local percentage with its counts as "N of D", never a suppressed one', () => {
+    const neet = indicator({ unit: 'percent', decimals: 1, show: 'counts' });
+    const rows = [
+      obs('2018/19 Q1', 30, { numerator: 12, denominator: 40 }),
+      obs('2018/19 Q2', 7.5, { numerator: 3, denominator: 40 }),
+      obs('2018/19 Q3', 92.5, { numerator: 37, denominator: 40 }),
+      obs('2018/19 Q4', 46.7, { numerator: 7, denominator: 15 }),
+      obs('2019/20 Q1', 41.2),
+      obs('2018/19', 39, { area: 'england' }),
+    ];
+    const cells = disclose(rows, neet, settings);
+    // Q2 hides 3 children, Q3 the 3 not counted; a row with no counts keeps its percentage.
+    expect(shown(cells)).toEqual(['12 of 40', 'c', 'c', '7 of 15', 41.2, 39]);
+    expect(cells[0].nOfD).toEqual({ n: 12, d: 40, requested: true });
+    // A small group is still a small group: no fair comparison, whatever was asked.
+    expect(cells[3].nOfD).toEqual({ n: 7, d: 15 });
+    for (const c of cells.filter(isSuppressed)) expect(c).not.toHaveProperty('nOfD');
+  });
+});
+
 describe('secondary suppression in a breakdown', () => {
   const needs = indicator({
     unit: 'count',

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import { SiteSchema } from '../schemas/site';
@@ -15,6 +15,8 @@ import { ProblemList, sortProblems, type Problem } from './problems';
 import { parseYaml, type YamlSource } from './yaml-file';
 import { validateWith } from './zod-issues';
 import { readCsv } from './csv-file';
+import { readText, readUtf8Text } from './text-file';
+import { missingFigures, missingQuarterFiles } from './completeness';
 import { checkAcrossFiles, FILE_NAME_HINT, quarterOfFile, readDataFile } from './data';
 import { findComponents, MDX_COMPONENTS, readMdx } from './meeting-file';
 import { didYouMean, nearest } from './suggest';
@@ -34,6 +36,8 @@ export interface LoadResult {
    */
   partial?: Content;
   problems: Problem[];
+  /** What is probably unfinished (see completeness.ts): printed, but fails only `check --strict`. */
+  warnings: Problem[];
 }
 
 const posix = (root: string, path: string) => relative(root, path).split(sep).join('/');
@@ -57,7 +61,7 @@ function listFiles(dir: string): string[] {
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const problems = new ProblemList();
   const rel = (p: string) => posix(root, p);
-  const readYaml = (path: string) => parseYaml(readFileSync(path, 'utf8'), rel(path), problems);
+  const readYaml = (path: string) => parseYaml(readText(path), rel(path), problems);
 
   // site.yaml
   const sitePath = join(root, 'content', 'site.yaml');
@@ -175,12 +179,18 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const columns = new Map<string, Record<string, number>>();
   const rawObservations: Observation[] = [];
   for (const { path, file, quarter } of dataFiles) {
-    const csv = readCsv(readFileSync(path, 'utf8'), file, problems);
+    const csv = readCsv(readText(path), file, problems);
     columns.set(file, csv.columnOf);
+    if (csv.rows.length === 0 && csv.header.some((h) => h !== '')) {
+      // Otherwise the quarter would silently have no figures.
+      problems.add(file, 2, 1, `this file has a header row but no data rows, so ${quarter.label} has no figures; add its rows (npm run new:quarter -- "${quarter.label}" writes them, in a new file), or delete the file`);
+      broken.data = true;
+    }
     const before = problems.items.length;
     rawObservations.push(...readDataFile(file, quarter, csv, indicators, problems, broken.indicators));
     if (problems.items.length > before) broken.data = true;
   }
+  missingQuarterFiles(dataFiles, problems);
   const observations = checkAcrossFiles(rawObservations, columns, problems, { earlierFilesBroken: broken.data });
   seriesPrecision(observations);
 
@@ -213,7 +223,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       problems.add(file, 1, 1, `${why}; name the file after the meeting's date as YYYY-MM-DD.mdx, like 2018-09-06.mdx`);
       continue;
     }
-    const text = readFileSync(path, 'utf8');
+    const text = readUtf8Text(path, file, problems);
     const mdx = readMdx(text, file, problems);
     await checkMdxSyntax(mdx.body, mdx.bodyLine, file, problems);
     if (!mdx.frontMatter || mdx.frontMatter.failed) {
@@ -302,7 +312,8 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     }
     const dataIncomplete = broken.data || broken.indicators.size > 0;
     const periodStart = lastDayOf(meeting.period.start - 1);
-    if (!dataIncomplete && !visible.some((o) => o.day > periodStart)) {
+    const periodHasData = visible.some((o) => o.day > periodStart);
+    if (!dataIncomplete && !periodHasData) {
       const at = meeting.source.locate(['period']);
       const latest = visible.reduce<Observation | undefined>((best, o) => (o.value !== null && (!best || o.day > best.day) ? o : best), undefined);
       const quarter = quarterOf(cut.quarterEnd);
@@ -317,6 +328,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       const withData = new Set(visible.map((o) => o.indicator));
       meeting.indicatorIds = [...indicators.keys()].filter((id) => withData.has(id));
     }
+    if (!dataIncomplete && periodHasData) missingFigures(meeting, visible, indicators, problems);
     const updated = new Map<string, number>();
     meeting.updates.forEach((u, i) => {
       const at = meeting.source.locate(['updates', i, 'action']);
@@ -350,15 +362,17 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     observations,
   };
   // Disclosure control of the words: it needs to know what each page hides, so it runs on
-  // content that is otherwise valid. Drafts are checked too: they will be published.
-  if (problems.items.length === 0 && assembled) {
+  // content that is otherwise valid (warnings aside). Drafts are checked too: they will be published.
+  const isError = (p: Problem) => p.severity !== 'warning';
+  if (!problems.items.some(isError) && assembled) {
     const data = new DataIndex({ ...assembled, meetings: allMeetings });
     checkMeetingProse(data, allMeetings.map((m) => ({ meeting: m, ...prose.get(m.id)! })), problems);
     checkNoteProse(data, observations, (file) => columns.get(file)?.note ?? 1, problems);
   }
-  const list = sortProblems(problems.items);
-  if (list.length || !assembled) return { problems: list, partial: assembled };
-  return { problems: [], content: assembled, partial: assembled };
+  const list = sortProblems(problems.items.filter(isError));
+  const warnings = sortProblems(problems.items.filter((p) => !isError(p)));
+  if (list.length || !assembled) return { problems: list, warnings, partial: assembled };
+  return { problems: [], warnings, content: assembled, partial: assembled };
 }
 
 /**

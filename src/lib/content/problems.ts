@@ -6,18 +6,24 @@ export interface Problem {
   column: number;
   /** What was found and what to write instead, in plain words. */
   message: string;
+  /**
+   * A warning is something probably unfinished rather than wrong (an indicator with no figure
+   * for the meeting's period): it is printed, but only `npm run check -- --strict` fails on it,
+   * and the build still publishes. Absent for errors.
+   */
+  severity?: 'warning';
 }
 
 /** The one line an editor, a terminal and a CI log all understand: `path:line:column: message`. */
 export function formatProblem(p: Problem) {
-  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+  return `${p.file}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
 }
 
 /** GitHub workflow annotation, so a pull request shows the message on the changed line. */
 export function formatGithubAnnotation(p: Problem) {
   const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return `::error file=${prop(p.file)},line=${p.line},col=${p.column}::${esc(p.message)}`;
+  return `::${p.severity === 'warning' ? 'warning' : 'error'} file=${prop(p.file)},line=${p.line},col=${p.column}::${esc(p.message)}`;
 }
 
 export function sortProblems(problems: Problem[]) {
@@ -42,5 +48,8 @@ export class ProblemList {
   readonly items: Problem[] = [];
   add(file: string, line: number, column: number, message: string) {
     this.items.push({ file, line, column, message });
+  }
+  warn(file: string, line: number, column: number, message: string) {
+    this.items.push({ file, line, column, message, severity: 'warning' });
   }
 }

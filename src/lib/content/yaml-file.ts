@@ -11,6 +11,11 @@ export interface YamlSource {
   failed: boolean;
   /** Line and column of the value at `path` (of its key, with `key: true`); falls back to the nearest parent. */
   locate(path: Path, options?: { key?: boolean }): { line: number; column: number };
+  /**
+   * The text a plain (unquoted) number was written as, exactly: `7.10` for agenda item 7.10,
+   * which YAML reads as the number 7.1. Undefined for anything else.
+   */
+  numberText(path: Path): string | undefined;
 }
 
 /**
@@ -53,6 +58,11 @@ export function parseYaml(text: string, file: string, problems: ProblemList, lin
     locate(path, options = {}) {
       const found = find(doc, path, options.key === true);
       return found ? pos(found) : { line: 1 + lineOffset, column: 1 };
+    },
+    numberText(path) {
+      const node = doc.getIn(path, true);
+      if (!isScalar(node) || typeof node.value !== 'number' || node.type !== 'PLAIN' || !node.range) return undefined;
+      return text.slice(node.range[0], node.range[1]).trim();
     },
   };
 }

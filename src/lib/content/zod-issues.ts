@@ -33,15 +33,35 @@ export function validateWith<S extends ZodTypeAny>(
     );
     return undefined;
   }
-  const result = schema.safeParse(source.data);
+  let data = source.data;
+  let result = schema.safeParse(data);
+  // Text written as a plain number (agenda item 7.10, a title "2020") is read by YAML as a number:
+  // where a field wants text, use the number exactly as it was written, so 7.10 stays "7.10".
+  for (let round = 0; !result.success && round < 3; round++) {
+    const asText = result.error.issues.flatMap((issue) => {
+      if (issue.code !== 'invalid_type' || issue.expected !== 'string' || issue.received !== 'number') return [];
+      const written = source.numberText([...pathPrefix, ...issue.path]);
+      return written === undefined ? [] : [{ path: issue.path, written }];
+    });
+    if (!asText.length) break;
+    data = structuredClone(data);
+    for (const { path, written } of asText) setAt(data, path, written);
+    result = schema.safeParse(data);
+  }
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    for (const { path, key, message } of describeIssue(issue, schema, source.data)) {
+    for (const { path, key, message } of describeIssue(issue, schema, data)) {
       const at = source.locate([...pathPrefix, ...path], { key });
       problems.add(file, at.line, at.column, message);
     }
   }
   return undefined;
+}
+
+function setAt(data: unknown, path: Path, value: unknown) {
+  let v = data as any;
+  for (const step of path.slice(0, -1)) v = v[step];
+  v[path[path.length - 1]] = value;
 }
 
 interface Described {

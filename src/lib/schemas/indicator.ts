@@ -87,9 +87,14 @@ export const IndicatorSchema = z
     /** What a count counts; counts of children fall under disclosure control. */
     counts: z.enum(COUNTS).optional(),
     ees: EesSchema.optional(),
+    /** `counts`: show a percentage as "7 of 15" wherever its rows give numerator and denominator. */
+    show: z.enum(['counts']).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
+    if (v.show === 'counts' && v.unit !== 'percent') {
+      ctx.addIssue({ code: 'custom', path: ['show'], message: `is counts, which shows a percentage as "7 of 15"; ${v.unit} is not a percentage, so remove show` });
+    }
     if (v.snapshotDate !== undefined && v.measure !== 'snapshot' && v.measure !== 'rolling-12-months') {
       ctx.addIssue({ code: 'custom', path: ['snapshotDate'], message: `is for snapshot and rolling-12-months measures, but measure is ${v.measure}; remove snapshotDate, or change the measure` });
     }

@@ -17,7 +17,8 @@ export const MeetingSchema = z
     /** The agenda item under which performance was considered. */
     agendaItem: z
       .object({
-        number: z.union([z.string().trim().min(1), z.number()]).transform(String),
+        // Text, so 7.10 stays 7.10: a plain number is read as it was written (see zod-issues.ts).
+        number: z.string().trim().min(1),
         title: text,
       })
       .strict(),

@@ -128,7 +128,7 @@ export function compareWith(
   if (local.symbol === 'c') return none('this figure is suppressed');
   if (local.symbol) return none(SYMBOL_CLAUSE[local.symbol]);
   if (local.value === null) return none('there is no figure for this period');
-  if (local.nOfD) return none(`a group of ${local.nOfD.d} is too small for a fair comparison`);
+  if (local.nOfD && !local.nOfD.requested) return none(`a group of ${local.nOfD.d} is too small for a fair comparison`);
 
   const picked = pickComparator(local.period, rows, area, local.breakdown);
   if (!picked) return none(`there is no ${name} figure for ${yearOf(local.period.end).label} or earlier`);

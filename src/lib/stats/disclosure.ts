@@ -8,7 +8,8 @@
  *   from 1 to `suppressUpTo` (the complement would otherwise give the small number away);
  * - within a breakdown, when exactly one category of a period is suppressed, the next smallest
  *   non-zero category is suppressed too, so the hidden one cannot be worked out from a total;
- * - a percentage of fewer than `percentMinDenominator` is flagged to be shown as "N of D".
+ * - a percentage of fewer than `percentMinDenominator` is flagged to be shown as "N of D", and so
+ *   is every percentage of an indicator with `show: counts` (after suppression: never a hidden one).
  *
  * - DfE's own symbols (version 1.1, rule 3) pass through as symbols; a value suppressed at source
  *   (`c`) is treated exactly like one the site suppresses, including for secondary suppression;
@@ -47,7 +48,7 @@ export interface DisplayCell {
   /** Why a [c] cell is hidden: its own small number, or to protect another cell. */
   suppression?: 'primary' | 'secondary';
   /** A percentage of a small group: show "n of d" instead of the percentage. */
-  nOfD?: { n: number; d: number };
+  nOfD?: { n: number; d: number; requested?: true };
   status?: RowStatus;
   note?: string;
   /** Decimal places the figure was published with. */
@@ -57,7 +58,7 @@ export interface DisplayCell {
 }
 
 export type DisclosureIndicator = Pick<Indicator, 'id' | 'unit' | 'counts' | 'decimals'> &
-  Partial<Pick<Indicator, 'categories'>>;
+  Partial<Pick<Indicator, 'categories' | 'show'>>;
 
 /**
  * The display cells for the observations of one indicator, in the order given. Pass every
@@ -99,10 +100,10 @@ export function disclose(
       o.area === 'local' &&
       indicator.unit === 'percent' &&
       o.numerator !== undefined &&
-      o.denominator !== undefined &&
-      o.denominator < settings.percentMinDenominator
+      o.denominator !== undefined
     ) {
-      cell.nOfD = { n: o.numerator, d: o.denominator };
+      if (o.denominator < settings.percentMinDenominator) cell.nOfD = { n: o.numerator, d: o.denominator };
+      else if (indicator.show === 'counts') cell.nOfD = { n: o.numerator, d: o.denominator, requested: true };
     }
     return cell;
   });

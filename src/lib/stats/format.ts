@@ -19,7 +19,11 @@ export type DisclosureSymbol = 'c' | 'x' | 'z' | 'low' | 'u';
 export interface DisplayValue {
   value: number | null;
   symbol?: DisclosureSymbol;
-  nOfD?: { n: number; d: number };
+  /**
+   * Shown as "n of d". `requested` when the indicator asks for counts (`show: counts`) rather than
+   * because the group is small: then a comparison with England is still fair.
+   */
+  nOfD?: { n: number; d: number; requested?: true };
   /** Decimal places the series was published with, when known. */
   precision?: number;
 }

@@ -18,7 +18,7 @@ export interface ValuePoint {
   /** Null when suppressed, not available, or when there is no figure for the period. */
   value: number | null;
   symbol?: DisclosureSymbol;
-  nOfD?: { n: number; d: number };
+  nOfD?: { n: number; d: number; requested?: true };
   /** Decimal places the figure was published with, when known. */
   precision?: number;
 }
