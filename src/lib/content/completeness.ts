@@ -8,8 +8,13 @@ import { FREQUENCY_KIND, monthPeriod, periodName, quarterOf, yearOf, type Period
 import type { ProblemList } from './problems';
 import type { YamlSource } from './yaml-file';
 
-/** Every quarter between the first and the last data file that has no file of its own. */
-export function missingQuarterFiles(quarters: readonly { file: string; quarter: Period }[], problems: ProblemList) {
+/**
+ * Every quarter between the first and the last data file that has no file of its own. Only a
+ * site with monthly or quarterly indicators publishes every quarter: one whose indicators are all
+ * annual (DfE's yearly releases) has files only for the quarters the releases came in.
+ */
+export function missingQuarterFiles(quarters: readonly { file: string; quarter: Period }[], indicators: Iterable<Indicator>, problems: ProblemList) {
+  if (![...indicators].some((i) => i.frequency !== 'annual')) return;
   const sorted = [...quarters].sort((a, b) => a.quarter.end - b.quarter.end);
   for (let i = 1; i < sorted.length; i++) {
     const before = sorted[i - 1];

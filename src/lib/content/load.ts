@@ -190,7 +190,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     rawObservations.push(...readDataFile(file, quarter, csv, indicators, problems, broken.indicators));
     if (problems.items.length > before) broken.data = true;
   }
-  missingQuarterFiles(dataFiles, problems);
+  missingQuarterFiles(dataFiles, indicators.values(), problems);
   const observations = checkAcrossFiles(rawObservations, columns, problems, { earlierFilesBroken: broken.data });
   seriesPrecision(observations);
 
