@@ -6,10 +6,14 @@
  * Which kind of file a block shows comes from a comment just before it, `<!-- file: data/2020-21/q1.csv -->`,
  * or else from the nearest heading above it that names a file (`## indicators/<indicator-id>.yaml`).
  * A block meant to show a mistake is marked `<!-- bad example -->` just before it, and must fail.
+ * A block that shows only some fields to add to a file (an `ees:` block, `confirmedSafe:`) says so
+ * with `<!-- part of: content/site.yaml -->` before it, or a first line `# content/indicators/x.yaml`:
+ * it is added to the sample site's own file of that kind, which must then pass.
  */
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parse, stringify as stringifyYaml } from 'yaml';
 import { join } from 'node:path';
 import type { ZodTypeAny } from 'astro/zod';
 import { PROJECT } from './helpers/fixtures';
@@ -38,6 +42,8 @@ interface Example {
   /** The file the example stands for, such as content/indicators/x.yaml, or undefined when unknown. */
   file: string | undefined;
   bad: boolean;
+  /** Only some fields of the file, to be added to the sample's own. */
+  part: boolean;
   text: string;
 }
 
@@ -57,12 +63,14 @@ function examples(doc: string): Example[] {
     while (end < lines.length && !/^\s*```\s*$/.test(lines[end])) end++;
     const before = lines.slice(Math.max(0, i - 3), i).join('\n');
     const marked = /<!--\s*file:\s*(\S+)\s*-->/.exec(before)?.[1];
+    const partOf = /<!--\s*part of:\s*(\S+)\s*-->/.exec(before)?.[1] ?? /^\s*#\s*(content\/\S+\.(?:yaml|mdx))\s*$/.exec(lines[start] ?? '')?.[1];
     out.push({
       doc,
       line: start + 1,
       language: open[2] as 'yaml' | 'csv',
-      file: marked ?? fileFromHeading(heading),
+      file: partOf ?? marked ?? fileFromHeading(heading),
       bad: /<!--\s*bad example\s*-->/.test(before),
+      part: partOf !== undefined,
       text: lines.slice(start, end).map((l) => l.slice(indent)).join('\n') + '\n',
     });
     i = end;
@@ -97,7 +105,12 @@ function check(example: Example): string[] {
   if (example.language === 'yaml') {
     const schema = SCHEMAS.find(([re]) => re.test(example.file ?? ''))?.[1];
     if (!schema) return [`${where}: a YAML example for ${example.file}, which is not a YAML file Scrutineer reads`];
-    validateWith(schema, parseYaml(example.text, example.file!, problems, example.line - 1), example.file!, problems);
+    const source = parseYaml(example.text, example.file!, problems, example.line - 1);
+    if (example.part && !source.failed) {
+      // Some fields to add: laid over the sample's own file of that kind.
+      const whole = { ...sampleFile(example.file!), ...(source.data as object) };
+      validateWith(schema, parseYaml(stringifyYaml(whole), example.file!, problems), example.file!, problems);
+    } else validateWith(schema, source, example.file!, problems);
   } else {
     if (!example.file?.startsWith('data/')) return [`${where}: a CSV example for ${example.file}, which is not a data file`];
     const csv = readCsv(example.text, example.file, problems);
@@ -109,6 +122,15 @@ function check(example: Example): string[] {
     for (const p of problems.items) p.line += example.line - 1;
   }
   return problems.items.map((p) => `${where}: ${formatProblem(p)}`);
+}
+
+/** The sample site's own file of a kind, as data: the same file, or the first of its folder. */
+function sampleFile(file: string): Record<string, unknown> {
+  const exact = join(PROJECT, file);
+  const folder = join(PROJECT, file.replace(/\/[^/]+$/, ''));
+  const path = existsSync(exact) ? exact : join(folder, readdirSync(folder).sort()[0]);
+  const text = readFileSync(path, 'utf8');
+  return parse(path.endsWith('.mdx') ? text.split(/^---$/m)[1] : text) as Record<string, unknown>;
 }
 
 const all = DOCS.flatMap(examples);
