@@ -87,17 +87,30 @@ export function spreadLabels(ys: readonly number[], gap: number, top: number, bo
   return out;
 }
 
-/** The value axis every time chart shares: grid lines, tick labels and the unit above them. */
-export function valueAxisMarks(format: Pick<Indicator, 'unit'>, axis: ValueAxis, axisLabel: string | undefined): Plot.Markish[] {
+/**
+ * The value axis every time chart shares: grid lines, tick labels and the unit above them.
+ * `labelTop`, when given, is where (px from the top of the chart) the unit is written, for a
+ * chart with a key above its plot; otherwise Plot writes it at the very top.
+ */
+export function valueAxisMarks(
+  format: Pick<Indicator, 'unit'>,
+  axis: ValueAxis,
+  axisLabel: string | undefined,
+  place?: { labelTop: number; marginTop: number; marginLeft: number },
+): Plot.Markish[] {
+  const label = axisLabel ?? unitLabel({ unit: format.unit, counts: 'other' });
   return [
     Plot.gridY(axis.ticks, { stroke: GRID, strokeOpacity: 1 }),
     Plot.axisY(axis.ticks, {
       tickFormat: (t: number) => formatTickValue(format, t, axis.decimals),
-      label: axisLabel ?? unitLabel({ unit: format.unit, counts: 'other' }),
+      label: place ? null : label,
       labelAnchor: 'top',
       labelArrow: 'none',
       tickSize: 0,
     }),
+    ...(place
+      ? [Plot.text([label], { frameAnchor: 'top-left', textAnchor: 'start', lineAnchor: 'top', dx: 3 - place.marginLeft, dy: place.labelTop + 3 - place.marginTop })]
+      : []),
   ];
 }
 
