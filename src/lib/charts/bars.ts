@@ -26,7 +26,7 @@ export function barChart(input: BarChartInput, fit: Fit = { width: CHART_WIDTH }
   const width = fit.width;
   if (series.length === 0 || series.length > 4) throw new Error(`barChart draws 1 to 4 series; "${input.id}" has ${series.length}.`);
   const key = keyLayout(series, width - MARGIN, MARGIN);
-  const names = categories.map((c) => wrapText(c.label, width - 2 * MARGIN, LABEL_FONT_SIZE));
+  const names = categories.map((c) => wrapText(c.label, width - 2 * MARGIN, LABEL_FONT_SIZE, true));
   const NAME_ROW = Math.max(...names.map((l) => l.length)) * lineHeight(LABEL_FONT_SIZE) + 6;
   const band = NAME_ROW + series.length * (BAR + BAR_GAP) + GROUP_GAP;
   const height = 2 * MARGIN + key.height + categories.length * band;

@@ -10,7 +10,7 @@
  * `overflow-wrap: anywhere`.
  */
 import * as Plot from '@observablehq/plot';
-import { textWidth } from './layout';
+import { BOLD_FACTOR, CHAR_WIDTH_EM, textWidth } from './layout';
 import { DASHES, LABEL_FONT_SIZE, PALETTE, STROKE_WIDTH, type SeriesRole } from './palette';
 
 /** viewBox width of the phone drawing: the narrowest column a page gives a chart (320px less padding). */
@@ -27,8 +27,8 @@ export interface Fit {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Lines of `text` no wider than `maxWidth` px at `fontSize`, breaking long words where they must. */
-export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
-  const perLine = Math.max(1, Math.floor(maxWidth / (fontSize * 0.6)));
+export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
+  const perLine = Math.max(1, Math.floor(maxWidth / (fontSize * CHAR_WIDTH_EM * (bold ? BOLD_FACTOR : 1))));
   const lines: string[] = [];
   let line = '';
   for (let word of text.split(/\s+/).filter(Boolean)) {
@@ -42,7 +42,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
       word = word.slice(perLine);
     }
     const next = line ? `${line} ${word}` : word;
-    if (textWidth(next, fontSize) <= maxWidth) line = next;
+    if (textWidth(next, fontSize, bold) <= maxWidth) line = next;
     else {
       if (line) lines.push(line);
       line = word;
@@ -94,7 +94,7 @@ export function keyLayout(entries: readonly KeyEntry[], width: number, left = 0)
   let top = 4;
   const out: KeyLayout['entries'] = [];
   for (const e of entries) {
-    const lines = wrapText(e.label, width - left - SWATCH - SWATCH_GAP - 4, LABEL_FONT_SIZE);
+    const lines = wrapText(e.label, width - left - SWATCH - SWATCH_GAP - 4, LABEL_FONT_SIZE, e.role === 'local');
     out.push({ ...e, lines, top });
     top += lines.length * step + 4;
   }
@@ -141,14 +141,16 @@ export function keyMark(key: KeyLayout, style: KeyStyle, left = 0): Plot.Rendera
  */
 export function spreadBlocks(ys: readonly number[], heights: readonly number[], gap: number, top: number, bottom: number): number[] {
   const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
-  const placed = order.map((o) => o.y);
-  const need = (k: number) => (heights[order[k - 1].i] + heights[order[k].i]) / 2 + gap;
+  const half = (k: number) => heights[order[k].i] / 2;
+  // Each block's centre kept far enough from the edges for the whole block to fit.
+  const placed = order.map((o, k) => Math.min(Math.max(o.y, top + half(k)), bottom - half(k)));
+  const need = (k: number) => half(k - 1) + half(k) + gap;
   for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + need(k));
-  if (placed.length > 0 && placed[placed.length - 1] > bottom) {
-    placed[placed.length - 1] = bottom;
+  if (placed.length > 0 && placed[placed.length - 1] > bottom - half(placed.length - 1)) {
+    placed[placed.length - 1] = bottom - half(placed.length - 1);
     for (let k = placed.length - 2; k >= 0; k--) placed[k] = Math.min(placed[k], placed[k + 1] - need(k + 1));
   }
   const out = new Array<number>(ys.length);
-  order.forEach((o, k) => (out[o.i] = Math.max(top, placed[k])));
+  order.forEach((o, k) => (out[o.i] = Math.max(top + half(k), placed[k])));
   return out;
 }

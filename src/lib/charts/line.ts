@@ -123,12 +123,12 @@ export function lineChart(input: LineChartInput, fit: Fit = { width: CHART_WIDTH
   const keyed = width < KEY_BELOW_WIDTH;
   const key = keyed ? keyLayout(ends, width) : undefined;
   const step = lineHeight(LABEL_FONT_SIZE);
-  const wrapped = ends.map((e) => wrapText(e.label, LABEL_MAX_WIDTH, LABEL_FONT_SIZE));
+  const wrapped = ends.map((e) => wrapText(e.label, LABEL_MAX_WIDTH, LABEL_FONT_SIZE, e.role === 'local'));
   // The latest period's label is centred on the last point: half of it may reach past the plot.
   const lastTick = periods.length ? textWidth(periodShortName(periods.at(-1)!), MIN_FONT_SIZE) / 2 : 0;
   const marginRight = keyed
     ? Math.max(16, lastTick + 4)
-    : Math.max(24, lastTick + 4, ...wrapped.map((lines) => SWATCH + SWATCH_GAP + Math.max(...lines.map((l) => textWidth(l, LABEL_FONT_SIZE))) + 12));
+    : Math.max(24, lastTick + 4, ...wrapped.map((lines, i) => SWATCH + SWATCH_GAP + Math.max(...lines.map((l) => textWidth(l, LABEL_FONT_SIZE, ends[i].role === 'local'))) + 12));
   const marginTop = MARGIN_TOP + (key?.height ?? 0);
   const blocks = wrapped.map((lines) => lines.length * step);
   // Tall enough for every name in the margin, one under another.
