@@ -50,7 +50,9 @@ describe('meeting pages in print', () => {
     await page.emulateMedia({ media: 'print' });
     // What a reader needs is printed; what only works on a screen is not.
     const main = page.getByRole('main');
-    const charts = main.locator('svg[role="img"]');
+    // Each chart is drawn for a wide column and for a phone; paper shows the wide drawing.
+    const charts = main.locator('svg[role="img"].scrutineer-chart--wide');
+    await expect(main.locator('svg.scrutineer-chart--narrow').evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().width > 0).length)).resolves.toBe(0);
     const tables = main.getByRole('table');
     expect(await charts.count()).toBeGreaterThan(3);
     expect(await tables.count()).toBeGreaterThan(3);

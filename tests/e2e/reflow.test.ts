@@ -87,6 +87,18 @@ describe('a meeting page at 320 and 390px', () => {
       expect(display).toBe('block');
       expect(href).toMatch(/^#[a-z0-9-]+$/);
     }
+    // As cards, it is the same table to a screen reader: Chromium's accessibility tree still has
+    // the table, a row per indicator with its row header, and each figure as a cell under its
+    // column header. (The labels the cards show are decoration, not read twice.)
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] };
+    const named = (role: string, name?: string) => nodes.filter((n) => !n.ignored && n.role?.value === role && (name === undefined || n.name?.value === name)).length;
+    expect(named('table', 'Indicators at this meeting')).toBe(1);
+    expect(named('columnheader', 'Latest figure')).toBe(1);
+    expect(named('rowheader')).toBeGreaterThanOrEqual(cards.length);
+    expect(named('cell')).toBeGreaterThanOrEqual(cards.length * 4);
+    const texts = nodes.filter((n) => !n.ignored && n.role?.value === 'StaticText').map((n) => n.name?.value ?? '');
+    expect(texts.filter((t) => t.startsWith('Latest figure:'))).toEqual([]);
     await page.close();
   });
 });
