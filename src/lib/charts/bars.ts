@@ -12,7 +12,7 @@ import { textWidth } from './layout';
 import { DASHES, LABEL_FONT_SIZE, MIN_FONT_SIZE, PALETTE } from './palette';
 import { CHART_WIDTH, renderPlot } from './render';
 import type { BarChartInput } from './types';
-import { keyLayout, keyMark, lineHeight, wrapText, type Fit } from './fit';
+import { keyLayout, keyMark, LINE_HEIGHT_EM, lineHeight, wrapText, type Fit } from './fit';
 
 const BAR = 20;
 const BAR_GAP = 4;
@@ -68,7 +68,7 @@ export function barChart(input: BarChartInput, fit: Fit = { width: CHART_WIDTH }
     Plot.ruleX([0]),
     Plot.text(
       categories.map((c, k) => ({ category: c.key, label: names[k].join('\n') })),
-      { x: () => 0, y: 'category', text: 'label', textAnchor: 'start', lineHeight: lineHeight(LABEL_FONT_SIZE) / LABEL_FONT_SIZE, dy: NAME_ROW / 2 - band / 2, fontSize: LABEL_FONT_SIZE, fontWeight: 'bold' },
+      { x: () => 0, y: 'category', text: 'label', textAnchor: 'start', lineHeight: LINE_HEIGHT_EM, dy: NAME_ROW / 2 - band / 2, fontSize: LABEL_FONT_SIZE, fontWeight: 'bold' },
     ),
   );
   // One text mark per bar row offset, because Plot's dy is a constant, not a channel.

@@ -53,7 +53,8 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, bold 
 }
 
 /** Height in px of one line of wrapped label text. */
-export const lineHeight = (fontSize: number) => Math.round(fontSize * 1.25);
+export const LINE_HEIGHT_EM = 1.25;
+export const lineHeight = (fontSize: number) => fontSize * LINE_HEIGHT_EM;
 
 /** Writes `lines` into a <text>, one <tspan> per line when there are several, the block centred on `y`. */
 export function setLines(doc: Document, text: Element, lines: string[], x: number, y: number, fontSize: number): void {
