@@ -48,18 +48,22 @@ describe('building the minimal site', () => {
 
   it('shows a figure revised after a meeting as the meeting saw it, marked, with the new value', () => {
     const doc = page(out, 'panel/2018-07-20/');
-    const june = tableRows(tableOf(doc, 'assessment-45-days')).find((r) => r[0] === 'Jun 2018')!;
-    expect(june[1]).toContain('77.7%');
-    expect(june[1]).toContain('revised since this meeting: now 78.6%');
+    const [header, ...rows] = tableRows(tableOf(doc, 'assessment-45-days'));
+    // The unit is written once, in the column's header, not in every cell.
+    expect(header[1]).toBe('Testshire Council (%)');
+    const june = rows.find((r) => r[0] === 'Jun 2018')!;
+    expect(june[1]).toMatch(/^77\.7 \(provisional\)/);
+    expect(june[1]).toContain('revised since this meeting: now 78.6');
+    expect(june[1]).not.toContain('%');
   });
 
   it('replaces a revised figure on later pages', () => {
     const later = tableRows(tableOf(page(out, 'panel/2018-10-25/'), 'assessment-45-days')).find((r) => r[0] === 'Jun 2018')!;
-    expect(later[1]).toContain('78.6%');
+    expect(later[1]).toMatch(/^78\.6\b/);
     expect(later[1]).not.toContain('77.7');
     const history = page(out, 'indicators/assessment-45-days/');
-    const row = tableRows(history.querySelector('#history ~ .sc-table-region table')!).find((r) => r[0] === 'Jun 2018')!;
-    expect(row[1]).toContain('78.6%');
+    const row = tableRows(history.querySelector('#history ~ .sc-table-wrap table')!).find((r) => r[0] === 'Jun 2018')!;
+    expect(row[1]).toMatch(/^78\.6\b/);
     expect(history.querySelector('main')!.textContent).toMatch(/first published as 77\.7%.*revised to 78\.6%/);
   });
 

@@ -187,6 +187,28 @@ describe('the sample site', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it("shows the panel's longest meeting whole: the cover report's 19 measures, in its order, each linked from the table at a glance", () => {
+    // The county panel's cover report for 2018/19 Q1 listed these 19 measures, in this order.
+    const listed = [
+      'assessment-45-days', 'assessment-outcomes', 'cp-plan-rate', 'cp-plans-since-april', 'cin-rate',
+      'open-cases-by-category', 'missing-from-home', 'missing-from-care', 'rhi-72-hours', 'rhi-72-hours-care',
+      'cse-month-end', 'cla-rate', 'cla-since-april', 'time-in-care-at-exit', 'cla-review-participation',
+      'placement-moves-3plus', 'cla-review-timeliness', 'placement-weekly-cost', 'placement-type-mix',
+    ];
+    const doc = page(out, 'children-and-families-panel/2018-09-13/');
+    const glance = [...doc.querySelectorAll('.sc-glance tbody tr')];
+    expect(glance.map((tr) => tr.querySelector('th a')!.getAttribute('href'))).toEqual(listed.map((id) => `#${id}`));
+    for (const id of listed) {
+      const section = doc.getElementById(id)!;
+      expect(section, id).not.toBeNull();
+      expect(section.querySelector('h2, h3')!.textContent).toBe(indicators.get(id).title);
+      expect(section.querySelectorAll('table tbody tr').length, id).toBeGreaterThan(0);
+    }
+    // Plans and periods of care since 1 April agree with the commentary's figures for the quarter.
+    const cla = tableRows(doc.getElementById('cla-since-april')!.querySelector('table')!);
+    expect(cla.find((r) => r[0] === '2018/19 Q1')!.slice(1)).toEqual(['98', '96']);
+  });
+
   it('says what changed since the committee last met: movements, targets and revisions', () => {
     const doc = page(out, 'corporate-parenting-board/2019-10-17/');
     const list = (title: string) =>

@@ -116,9 +116,9 @@ const categoriesOf = (indicator: string) => Object.keys(meta(indicator).categori
 
 /** Order of indicators within a file, following DOMAIN.md's table. */
 const ORDER = [
-  'assessment-45-days', 'assessment-outcomes', 'cp-plan-rate', 'cp-plan-starts', 'cp-plan-ends', 'cin-rate',
-  'open-cases-by-category', 'missing-from-home', 'missing-from-care', 'rhi-72-hours', 'cse-month-end', 'cla-rate',
-  'cla-starts', 'cla-ceases', 'time-in-care-at-exit', 'cla-review-participation', 'cla-review-timeliness',
+  'assessment-45-days', 'assessment-outcomes', 'cp-plan-rate', 'cp-plan-starts', 'cp-plan-ends', 'cp-plans-since-april', 'cin-rate',
+  'open-cases-by-category', 'missing-from-home', 'missing-from-care', 'rhi-72-hours', 'rhi-72-hours-care', 'cse-month-end', 'cla-rate',
+  'cla-starts', 'cla-ceases', 'cla-since-april', 'time-in-care-at-exit', 'cla-review-participation', 'cla-review-timeliness',
   'placement-moves-3plus', 'placement-weekly-cost', 'placement-type-mix', 'care-leavers-neet',
   'care-leavers-accommodation', 'sdq-completion', 'adoption-a1', 'adoption-a2', 'ehcp-20-weeks', 'early-help',
   'sw-caseload', 'agency-sw-rate', 're-referrals-12-months', 'repeat-cp-plans',
@@ -526,6 +526,30 @@ workforce.forEach(([file, month, caseload, agency], i) => {
 comparator('2018/19 Q1', 'ehcp-20-weeks', '2017-12', 'england', 64.9, { note: 'Calendar year 2017, excluding exceptions.' });
 comparator('2019/20 Q1', 'ehcp-20-weeks', '2018-12', 'england', 60.1, { note: 'Calendar year 2018, excluding exceptions.' });
 comparator('2019/20 Q1', 'ehcp-20-weeks', '2018-12', 'statistical-neighbours', 57.3, { note: 'Calendar year 2018, excluding exceptions.' });
+
+// ---------------------------------------------------------------------------------------------
+// Measures added for the county panel's full cover report (19 indicators). They come last, so
+// the random draws above, and every figure the sample's commentary quotes, stay as they were.
+
+// Plans and periods of care started and ended since 1 April, from the monthly series above. The
+// December 2018 admissions recorded late are missing from the figure first published for Q3.
+for (const q of range(QUARTERS)) {
+  const months = range(3 * (q % 4) + 3, 12 * Math.floor(q / 4));
+  const total = (f: (m: number) => number) => months.reduce((s, m) => s + f(m), 0);
+  local(q, { indicator: 'cp-plans-since-april', period: quarterLabel(q), breakdown: 'started', value: String(total((m) => cpStarts[m + 11])) });
+  local(q, { indicator: 'cp-plans-since-april', period: quarterLabel(q), breakdown: 'ended', value: String(total((m) => cpEnds[m + 11])) });
+  const late = months.includes(LATE_MONTH) && Math.floor(LATE_MONTH / 3) === q ? LATE_ADMISSIONS : 0;
+  local(q, { indicator: 'cla-since-april', period: quarterLabel(q), breakdown: 'started', value: String(total((m) => claStarts[m]) - late) });
+  local(q, { indicator: 'cla-since-april', period: quarterLabel(q), breakdown: 'ceased', value: String(total((m) => claCeases[m])) });
+}
+
+// Return interviews for children missing from care: fewer children than from home, improving
+// more slowly.
+for (const m of range(MONTHS)) {
+  const d = Math.round(clamp((26 + noise(3)) * summer(m), 20, 40));
+  const n = Math.round((d * clamp(trend(m, [[0, 57.5], [20, 64], [35, 74]]) + noise(3), 0, 98)) / 100);
+  local(Math.floor(m / 3), { indicator: 'rhi-72-hours-care', period: monthLabel(m), ...withNd('rhi-72-hours-care', n, d) });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Check the output against the data rules, then write it.

@@ -126,11 +126,12 @@ describe('barChart', () => {
   const input = placementMixInput();
   const svg = parseSvg(barChart(input));
 
-  it('writes category names, and values with the series named in the first group', () => {
+  it("writes category names, each bar's value, and names the series in a key above the bars", () => {
     const t = texts(svg);
     for (const c of input.categories) expect(t).toContain(c.label);
-    expect(t).toContain('Example: 70%');
-    expect(t).toContain('England: 72%');
+    expect(t.slice(-2)).toEqual(['Example', 'England']); // the key, drawn last
+    expect(t).toContain('70%');
+    expect(t).toContain('72%');
     expect(t).toContain('15%');
   });
 

@@ -5,6 +5,7 @@
 import type { Indicator, Observation } from '../../src/lib/model';
 import { barChart } from '../../src/lib/charts/bars';
 import { columnChart } from '../../src/lib/charts/columns';
+import { NARROW_WIDTH } from '../../src/lib/charts/fit';
 import { lineChart } from '../../src/lib/charts/line';
 import type { BarChartInput, ChartPoint, ColumnChartInput, LineChartInput, LineSeries } from '../../src/lib/charts/types';
 import { describeBreakdown, describeSeries } from '../../src/lib/stats/describe';
@@ -176,4 +177,9 @@ export const CHARTS: { name: string; id: string; render: () => string }[] = [
   { name: 'line-monthly', id: 'cla-rate', render: () => lineChart(claRateInput()) },
   { name: 'columns', id: 'cla-starts', render: () => columnChart(claStartsInput()) },
   { name: 'bars', id: 'placement-type-mix', render: () => barChart(placementMixInput()) },
+  // The phone drawings (charts/fit.ts), 280 wide, with the series named in a key above the plot.
+  { name: 'line-quarterly-narrow', id: 'assessment-45-days', render: () => lineChart(assessmentsInput(), { width: NARROW_WIDTH }) },
+  { name: 'line-monthly-narrow', id: 'cla-rate', render: () => lineChart(claRateInput(), { width: NARROW_WIDTH }) },
+  { name: 'columns-narrow', id: 'cla-starts', render: () => columnChart(claStartsInput(), { width: NARROW_WIDTH }) },
+  { name: 'bars-narrow', id: 'placement-type-mix', render: () => barChart(placementMixInput(), { width: NARROW_WIDTH }) },
 ];

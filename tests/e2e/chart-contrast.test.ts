@@ -4,8 +4,8 @@
  * attribute, an inherited `currentColor` or a stylesheet alike), with opacities applied:
  * - text needs 4.5:1 against the white page (WCAG 1.4.3), lines and marks 3:1 (1.4.11), except
  *   grid lines, which are decoration (see chart-paint.ts);
- * - text is at least 12px in the SVG, and as drawn on a 320px-wide phone, where the chart keeps
- *   its natural width and scrolls in its region rather than shrinking.
+ * - text is at least 12px in the SVG, and as drawn on a 320px-wide phone, where the page shows
+ *   each chart's phone drawing, scaled to the column's width.
  * Colours do not depend on the base path, so the site at "/" is enough.
  */
 import type { Page } from 'playwright-core';

@@ -64,7 +64,8 @@ export interface Paint {
  */
 export function readCharts(page: Page): Promise<{ charts: number; paints: Paint[] }> {
   return page.evaluate((grid) => {
-    const charts = [...document.querySelectorAll<SVGSVGElement>('main svg')];
+    // The drawings on show: each chart is drawn for a wide column and for a phone, and CSS hides one.
+    const charts = [...document.querySelectorAll<SVGSVGElement>('main svg')].filter((svg) => svg.getClientRects().length > 0);
     const paints: Paint[] = [];
     for (const svg of charts) {
       const title = svg.querySelector('title')?.textContent ?? '(untitled chart)';

@@ -1,7 +1,8 @@
 /**
  * Builds the sample site twice, at the root and under /performance/, with the real build script,
  * and serves each on 127.0.0.1 as a static host would. Browser tests read the addresses with
- * `inject('sites')`.
+ * `inject('sites')`. It also builds the fixture sites that the layout tests (reflow.test.ts) run
+ * over beside the sample, `inject('fixtureSites')`: content written to be hard to lay out.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,11 +18,17 @@ export interface BuiltSite {
   dir: string;
   /** The address of the site's home page, ending with the base path. */
   url: string;
+  /** What the site is, for test names: "sample", or the fixture's folder name. */
+  name?: string;
 }
+
+/** Content sets under tests/fixtures/sites/ that the layout tests also run over, built at "/". */
+const FIXTURE_SITES = ['hard'];
 
 declare module 'vitest' {
   export interface ProvidedContext {
     sites: BuiltSite[];
+    fixtureSites: BuiltSite[];
   }
 }
 
@@ -40,9 +47,19 @@ export async function setup(project: TestProject) {
     if (result.status !== 0) throw new Error(`The sample site did not build with SITE_BASE=${base}:\n${result.stdout}\n${result.stderr}`);
     const server = await serveStatic(dir, base);
     servers.push(server);
-    sites.push({ base, dir, url: server.url });
+    sites.push({ base, dir, url: server.url, name: 'sample' });
   }
   project.provide('sites', sites);
+  const fixtureSites: BuiltSite[] = [];
+  for (const name of FIXTURE_SITES) {
+    const dir = join(runDir, `fixture-${name}`);
+    const result = buildSite(join(PROJECT, 'tests', 'fixtures', 'sites', name), dir);
+    if (result.status !== 0) throw new Error(`The fixture site ${name} did not build:\n${result.stdout}\n${result.stderr}`);
+    const server = await serveStatic(dir, '/');
+    servers.push(server);
+    fixtureSites.push({ base: '/', dir, url: server.url, name });
+  }
+  project.provide('fixtureSites', fixtureSites);
 }
 
 export async function teardown() {

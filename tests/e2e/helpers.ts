@@ -8,6 +8,9 @@ import type { BuiltSite } from './global-setup';
 
 export const sites = (): BuiltSite[] => inject('sites');
 
+/** Fixture sites with content written to be hard (long words, addresses, names), for layout tests. */
+export const fixtureSites = (): BuiltSite[] => inject('fixtureSites');
+
 /** Every page URL in a built site's sitemap, rewritten to the local server's origin. */
 export function sitemapUrls(site: BuiltSite): string[] {
   const xml = readFileSync(join(site.dir, 'sitemap-0.xml'), 'utf8');

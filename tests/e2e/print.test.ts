@@ -50,7 +50,9 @@ describe('meeting pages in print', () => {
     await page.emulateMedia({ media: 'print' });
     // What a reader needs is printed; what only works on a screen is not.
     const main = page.getByRole('main');
-    const charts = main.locator('svg[role="img"]');
+    // Each chart is drawn for a wide column and for a phone; paper shows the wide drawing.
+    const charts = main.locator('svg[role="img"].scrutineer-chart--wide');
+    await expect(main.locator('svg.scrutineer-chart--narrow').evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().width > 0).length)).resolves.toBe(0);
     const tables = main.getByRole('table');
     expect(await charts.count()).toBeGreaterThan(3);
     expect(await tables.count()).toBeGreaterThan(3);
@@ -76,7 +78,11 @@ describe('meeting pages in print', () => {
       };
       for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
         const box = el.getBoundingClientRect();
-        if (box.width === 0 || el.closest('.sc-visually-hidden')) continue;
+        // Visually hidden on purpose, for screen readers: the class, or a table's header row
+        // while the table is laid out as cards (clip-path: inset(50%)).
+        let hidden = false;
+        for (let n: Element | null = el; n && !hidden; n = n.parentElement) hidden = n.classList.contains('sc-visually-hidden') || getComputedStyle(n).clipPath === 'inset(50%)';
+        if (box.width === 0 || hidden) continue;
         const width = widthFor(el);
         const parent = el.parentElement!.getBoundingClientRect();
         if (box.right > width + 0.5 && parent.right <= width + 0.5) out.push(`${describe(el)} reaches ${Math.round(box.right)}px, past the ${width}px of paper`);

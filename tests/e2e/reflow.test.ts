@@ -1,148 +1,105 @@
 /**
- * Reflow, text spacing and forced colours:
- * - WCAG 1.4.10: at 320 CSS px no page scrolls sideways. Only wide tables and charts may, inside
- *   their own region (role="region", tabindex="0"), which must be keyboard-focusable and named;
- * - WCAG 1.4.12: with the text-spacing overrides, no text is clipped and nothing widens the page;
+ * Reflow, text spacing and forced colours, on every page of the sample site and of each fixture
+ * site, at 320px (a 1280px screen at 400% zoom), 390px (a phone) and 1280px:
+ * - WCAG 1.4.10: no page scrolls sideways; nothing scrolls inside the page either: every chart
+ *   fits, with its labels inside its box and drawn at 12px or more, and every table shows all its
+ *   columns or has turned into cards (layout-checks.ts has the rules);
+ * - no tab stop on a box that does not scroll;
+ * - WCAG 1.4.12: with the text-spacing overrides, the same holds and no text is clipped;
  * - forced colours (Windows contrast themes), light and dark: every chart mark and label stays
  *   visible against the theme's background.
- * Layout does not depend on the base path, so the site at "/" is enough.
+ * Layout does not depend on the base path, so the sample at "/" is enough.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT } from '../helpers/fixtures';
 import { paintProblems, parseColor, readCharts, type Rgb } from './chart-paint';
-import { closeBrowser, sharedBrowser, sitemapUrls, sites } from './helpers';
+import { closeBrowser, fixtureSites, sharedBrowser, sitemapUrls, sites } from './helpers';
+import { layoutProblems, TEXT_SPACING } from './layout-checks';
 
 afterAll(closeBrowser);
 
 const site = sites().find((s) => s.base === '/')!;
 const urls = sitemapUrls(site);
 const MEETING = urls.find((u) => u.endsWith('/children-and-families-panel/2019-06-13/'))!;
-/** A page of each kind: home, a meeting, an indicator's history, actions, glossary, a committee. */
-const SAMPLE = [
-  site.url,
-  MEETING,
-  urls.find((u) => u.endsWith('/indicators/placement-type-mix/'))!,
-  urls.find((u) => u.endsWith('/actions/'))!,
-  urls.find((u) => u.endsWith('/glossary/'))!,
-  urls.find((u) => u.endsWith('/corporate-parenting-board/'))!,
-];
 
-/** The scroll regions' rule: what is wrong with the page's horizontal layout, in words. */
-function horizontalProblems(page: Page): Promise<{ problems: string[]; scrollingRegions: number }> {
-  return page.evaluate(() => {
-    const root = document.documentElement;
-    const width = root.clientWidth;
-    const problems: string[] = [];
-    const describe = (el: Element) => {
-      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
-      const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-      return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}> "${text}"`;
-    };
-    const isRegion = (el: Element) => el.getAttribute('role') === 'region' && el.getAttribute('tabindex') === '0';
-    const name = (el: Element) => {
-      const label = el.getAttribute('aria-label')?.trim();
-      if (label) return label;
-      const ids = el.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
-      return ids.map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim();
-    };
+/**
+ * The sites the layout is proved on: the sample at "/" and every fixture site (content written to
+ * be hard to lay out; global-setup.ts builds them). Layout does not depend on the base path.
+ */
+const LAYOUT_SITES = [site, ...fixtureSites()];
+const WIDTHS = [320, 390, 1280];
 
-    if (root.scrollWidth > width) problems.push(`the page is ${root.scrollWidth}px wide in a ${width}px window`);
-    // Elements reaching past the window's right edge, outside any scroll region: the outermost only.
-    for (const el of document.body.querySelectorAll('*')) {
-      if (el.closest('[role="region"][tabindex="0"]')) continue;
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.right <= width + 0.5) continue;
-      const parent = el.parentElement!.getBoundingClientRect();
-      if (parent.right > width + 0.5 && el.parentElement !== document.body) continue;
-      problems.push(`${describe(el)} reaches ${Math.round(box.right)}px, past the ${width}px window`);
-    }
-    // Anything that scrolls sideways must be a region a keyboard can reach, with a name.
-    let scrollingRegions = 0;
-    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
-      const overflowX = getComputedStyle(el).overflowX;
-      const scrolls = (overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth;
-      if (!scrolls && !isRegion(el)) continue;
-      if (scrolls) {
-        if (!isRegion(el)) {
-          problems.push(`${describe(el)} scrolls sideways but is not a region with tabindex="0"`);
-          continue;
-        }
-        scrollingRegions++;
-      }
-      if (!name(el)) problems.push(`${describe(el)} is a scroll region without a name (aria-label or aria-labelledby)`);
-      el.focus();
-      if (document.activeElement !== el) problems.push(`${describe(el)} is a scroll region that does not take keyboard focus`);
-    }
-    return { problems, scrollingRegions };
-  });
-}
-
-describe('at 320 CSS px wide (WCAG 1.4.10 reflow)', () => {
-  let page: Page;
-  beforeAll(async () => {
-    page = await (await sharedBrowser()).newPage({ viewport: { width: 320, height: 640 } });
-  });
-  afterAll(() => page?.close());
-
-  it('no page scrolls sideways; wide tables and charts scroll in named, focusable regions', async () => {
-    const found: string[] = [];
-    let scrollingRegions = 0;
-    for (const url of urls) {
-      await page.goto(url);
-      const result = await horizontalProblems(page);
-      scrollingRegions += result.scrollingRegions;
-      found.push(...result.problems.map((p) => `${new URL(url).pathname}: ${p}`));
-    }
-    // Charts are 640px wide and keep that width, so on a phone many regions scroll.
-    expect(scrollingRegions).toBeGreaterThan(50);
-    expect(found).toEqual([]);
-  });
-});
-
-/** WCAG 1.4.12's minimum text spacing, as a bookmarklet applies it. */
-const TEXT_SPACING = `
-  * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
-  p { margin-bottom: 2em !important; }
-`;
-
-describe('with WCAG 1.4.12 text spacing', () => {
+describe.each(LAYOUT_SITES.map((s) => [s.name ?? s.url, s] as const))('every page of the %s site', (_, built) => {
+  const pages = sitemapUrls(built);
   let context: BrowserContext;
   beforeAll(async () => {
-    // The pages' Content-Security-Policy forbids inline styles: let the test add its own.
+    // The pages' Content-Security-Policy forbids inline styles: let the test add the text spacing.
     context = await (await sharedBrowser()).newContext({ bypassCSP: true });
   });
   afterAll(() => context?.close());
 
-  it.each([320, 1280])('no text is clipped and nothing widens the page at %ipx', async (width) => {
+  it('is listed in the sitemap', () => {
+    expect(pages.length).toBeGreaterThan(built.name === 'sample' ? 40 : 8);
+  });
+
+  it.each(WIDTHS)('at %ipx: whole, charts and tables in view, no needless tab stop, nothing clipped with text spacing', async (width) => {
     const page = await context.newPage();
     await page.setViewportSize({ width, height: 800 });
     const found: string[] = [];
-    for (const url of SAMPLE) {
+    for (const url of pages) {
       await page.goto(url);
+      const where = new URL(url).pathname;
+      found.push(...(await layoutProblems(page)).map((p) => `${where}: ${p}`));
       await page.addStyleTag({ content: TEXT_SPACING });
       // The override must have taken effect, or the test would prove nothing.
-      expect(await page.locator('main p').first().evaluate((p) => getComputedStyle(p).letterSpacing)).not.toBe('normal');
-      const { problems: horizontal } = await horizontalProblems(page);
-      const clipped = await page.evaluate(() => {
-        const out: string[] = [];
-        for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
-          if (el.closest('.sc-visually-hidden')) continue; // clipped on purpose: read by screen readers only
-          const cs = getComputedStyle(el);
-          const clipsX = cs.overflowX === 'hidden' || cs.overflowX === 'clip';
-          const clipsY = cs.overflowY === 'hidden' || cs.overflowY === 'clip';
-          const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-          if (clipsX && el.scrollWidth > el.clientWidth + 1) out.push(`<${el.tagName.toLowerCase()}> "${text}" clips ${el.scrollWidth - el.clientWidth}px of its width`);
-          if (clipsY && el.scrollHeight > el.clientHeight + 1) out.push(`<${el.tagName.toLowerCase()}> "${text}" clips ${el.scrollHeight - el.clientHeight}px of its height`);
-        }
-        return out;
-      });
-      found.push(...[...horizontal, ...clipped].map((p) => `${new URL(url).pathname}: ${p}`));
+      expect(await page.locator('main').evaluate((m) => getComputedStyle(m).letterSpacing)).not.toBe('normal');
+      found.push(...(await layoutProblems(page)).map((p) => `${where}, with text spacing: ${p}`));
     }
     await page.close();
     expect(found).toEqual([]);
+  });
+});
+
+describe('a meeting page at 320 and 390px', () => {
+  it.each([320, 390])('shows every chart label and every table column at %ipx', async (width) => {
+    const page = await (await sharedBrowser()).newPage({ viewport: { width, height: 800 } });
+    await page.goto(MEETING);
+    // Every chart on show is the phone drawing, naming its lines in a key above the plot.
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll('.sc-chart')].map((c) => [...c.querySelectorAll('svg')].filter((s) => s.getClientRects().length > 0).map((s) => s.getAttribute('class'))),
+    );
+    expect(charts.length).toBeGreaterThan(10);
+    for (const shown of charts) expect(shown).toEqual(['scrutineer-chart scrutineer-chart--narrow']);
+    // The council's line is named on the chart of children looked after, and shows on screen.
+    // (A name too long for one line is wrapped into <tspan>s.)
+    const label = page.locator('#cla-rate svg.scrutineer-chart--narrow text', { hasText: 'Example County' });
+    await expect(label.isVisible()).resolves.toBe(true);
+    const box = (await label.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    // The at-a-glance table is cards here, each naming its indicator and linking to it.
+    const cards = await page.evaluate(() => [...document.querySelectorAll('.sc-glance tbody tr')].map((tr) => [getComputedStyle(tr).display, tr.querySelector('a')?.getAttribute('href')]));
+    expect(cards.length).toBeGreaterThan(5);
+    for (const [display, href] of cards) {
+      expect(display).toBe('block');
+      expect(href).toMatch(/^#[a-z0-9-]+$/);
+    }
+    // As cards, it is the same table to a screen reader: Chromium's accessibility tree still has
+    // the table, a row per indicator with its row header, and each figure as a cell under its
+    // column header. (The labels the cards show are decoration, not read twice.)
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] };
+    const named = (role: string, name?: string) => nodes.filter((n) => !n.ignored && n.role?.value === role && (name === undefined || n.name?.value === name)).length;
+    expect(named('table', 'Indicators at this meeting')).toBe(1);
+    expect(named('columnheader', 'Latest figure')).toBe(1);
+    expect(named('rowheader')).toBeGreaterThanOrEqual(cards.length);
+    expect(named('cell')).toBeGreaterThanOrEqual(cards.length * 4);
+    const texts = nodes.filter((n) => !n.ignored && n.role?.value === 'StaticText').map((n) => n.name?.value ?? '');
+    expect(texts.filter((t) => t.startsWith('Latest figure:'))).toEqual([]);
+    await page.close();
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * Grouped horizontal bars for a category breakdown (where children in care live, local beside
- * England). Each category's name is written above its group, so long names need no wide margin
- * and wrap nothing on a phone; each bar has its value written at its end, and the first group
- * also names the series. The council's bars are filled; comparators are outlined in their line
- * style, so the series differ by more than colour. A suppressed value has no bar, only its symbol.
+ * England). Each category's name is written above its group (wrapped onto more lines where the
+ * width needs it), so long names need no wide margin; each bar has its value written at its end,
+ * and a key above the chart names the series. The council's bars are filled; comparators are
+ * outlined in their line style, so the series differ by more than colour. A suppressed value has
+ * no bar, only its symbol.
  */
 import * as Plot from '@observablehq/plot';
 import { formatSymbol, formatTickValue } from '../stats/format';
@@ -11,28 +12,31 @@ import { textWidth } from './layout';
 import { DASHES, LABEL_FONT_SIZE, MIN_FONT_SIZE, PALETTE } from './palette';
 import { CHART_WIDTH, renderPlot } from './render';
 import type { BarChartInput } from './types';
+import { keyLayout, keyMark, LINE_HEIGHT_EM, lineHeight, wrapText, type Fit } from './fit';
 
-const NAME_ROW = 22;
 const BAR = 20;
 const BAR_GAP = 4;
 const GROUP_GAP = 14;
 const MARGIN = 8;
 const VALUE_DX = 6;
 
-/** A grouped bar chart as an SVG string. */
-export function barChart(input: BarChartInput): string {
+/** A grouped bar chart as an SVG string, `fit.width` px wide. */
+export function barChart(input: BarChartInput, fit: Fit = { width: CHART_WIDTH }): string {
   const { format, categories, series } = input;
+  const width = fit.width;
   if (series.length === 0 || series.length > 4) throw new Error(`barChart draws 1 to 4 series; "${input.id}" has ${series.length}.`);
+  const key = keyLayout(series, width - MARGIN, MARGIN);
+  const names = categories.map((c) => wrapText(c.label, width - 2 * MARGIN, LABEL_FONT_SIZE, true));
+  const NAME_ROW = Math.max(...names.map((l) => l.length)) * lineHeight(LABEL_FONT_SIZE) + 6;
   const band = NAME_ROW + series.length * (BAR + BAR_GAP) + GROUP_GAP;
-  const height = 2 * MARGIN + categories.length * band;
+  const height = 2 * MARGIN + key.height + categories.length * band;
 
   const rows = series.flatMap((s, i) =>
-    categories.map((c, k) => {
+    categories.map((c) => {
       const point = s.points.find((p) => p.category === c.key);
       const value = point?.value ?? null;
       const shown = value === null ? formatSymbol(point?.symbol ?? 'x') : formatTickValue(format, value, format.decimals);
-      // The first group names each series once; the bar styles carry the naming down the chart.
-      const text = k === 0 ? `${s.label}: ${shown}` : shown;
+      const text = shown;
       const top = NAME_ROW + i * (BAR + BAR_GAP);
       return { series: i, category: c.key, value, text, dy: top + BAR / 2 - band / 2 };
     }),
@@ -63,8 +67,8 @@ export function barChart(input: BarChartInput): string {
   marks.push(
     Plot.ruleX([0]),
     Plot.text(
-      categories.map((c) => ({ category: c.key, label: c.label })),
-      { x: () => 0, y: 'category', text: 'label', textAnchor: 'start', dy: NAME_ROW / 2 - band / 2, fontSize: LABEL_FONT_SIZE, fontWeight: 'bold' },
+      categories.map((c, k) => ({ category: c.key, label: names[k].join('\n') })),
+      { x: () => 0, y: 'category', text: 'label', textAnchor: 'start', lineHeight: LINE_HEIGHT_EM, dy: NAME_ROW / 2 - band / 2, fontSize: LABEL_FONT_SIZE, fontWeight: 'bold' },
     ),
   );
   // One text mark per bar row offset, because Plot's dy is a constant, not a channel.
@@ -77,12 +81,13 @@ export function barChart(input: BarChartInput): string {
       ),
     );
   }
+  marks.push(keyMark(key, 'bar', MARGIN));
 
   return renderPlot(
     {
-      width: CHART_WIDTH,
+      width,
       height,
-      marginTop: MARGIN,
+      marginTop: MARGIN + key.height,
       marginBottom: MARGIN,
       marginLeft: MARGIN,
       marginRight,

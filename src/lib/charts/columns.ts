@@ -10,15 +10,19 @@ import { periodTicks, sortedPeriods, textWidth, symbolMarks, valueAxis, valueAxi
 import { MIN_FONT_SIZE, PALETTE } from './palette';
 import { CHART_WIDTH, renderPlot } from './render';
 import type { ColumnChartInput } from './types';
+import type { Fit } from './fit';
 
 const HEIGHT = 320;
+const NARROW_HEIGHT = 260;
 const MARGIN_TOP = 36;
 const MARGIN_BOTTOM = 40;
 const MARGIN_RIGHT = 16;
 
-/** A column chart as an SVG string. */
-export function columnChart(input: ColumnChartInput): string {
+/** A column chart as an SVG string, `fit.width` px wide. */
+export function columnChart(input: ColumnChartInput, fit: Fit = { width: CHART_WIDTH }): string {
   const { format } = input;
+  const width = fit.width;
+  const height = width < CHART_WIDTH ? NARROW_HEIGHT : HEIGHT;
   const periods = sortedPeriods(input.points.map((p) => p.period));
   const rows = periods.map((p) => {
     const point = input.points.find((q) => q.period.label === p.label)!;
@@ -28,7 +32,12 @@ export function columnChart(input: ColumnChartInput): string {
   const axis = valueAxis(format, values.length > 0 ? Math.max(...values) : 0);
   const tickText = axis.ticks.map((t) => formatTickValue(format, t, axis.decimals));
   const marginLeft = Math.max(40, Math.max(...tickText.map((t) => textWidth(t, MIN_FONT_SIZE))) + 16);
-  const plotWidth = CHART_WIDTH - marginLeft - MARGIN_RIGHT;
+  // The latest period's label is centred on its column: with many narrow columns, half of it
+  // reaches past the plot's right edge unless the margin leaves room.
+  const lastTick = periods.length ? textWidth(periodShortName(periods.at(-1)!), MIN_FONT_SIZE) / 2 : 0;
+  const slotGuess = (width - marginLeft - MARGIN_RIGHT) / Math.max(1, periods.length);
+  const marginRight = Math.max(MARGIN_RIGHT, Math.ceil(lastTick - slotGuess / 2) + 4);
+  const plotWidth = width - marginLeft - marginRight;
 
   const valueText = (v: number) => formatTickValue(format, v, format.decimals);
   const slot = periods.length > 0 ? plotWidth / periods.length : plotWidth;
@@ -59,12 +68,12 @@ export function columnChart(input: ColumnChartInput): string {
 
   return renderPlot(
     {
-      width: CHART_WIDTH,
-      height: HEIGHT,
+      width,
+      height,
       marginTop: MARGIN_TOP,
       marginBottom: MARGIN_BOTTOM,
       marginLeft,
-      marginRight: MARGIN_RIGHT,
+      marginRight,
       x: { type: 'band', domain: periods.map((p) => p.label), padding: 0.25 },
       y: { domain: [0, axis.max] },
       marks,

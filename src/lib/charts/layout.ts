@@ -43,11 +43,19 @@ export function valueAxis(format: Pick<Indicator, 'unit'>, dataMax: number, targ
 }
 
 /**
- * Rough width of a label in px. Plot cannot measure text on the server; 0.6em per character
- * over-estimates most system-ui text a little, which errs towards labels that fit.
+ * Width of a character, in em, for laying out labels. Plot cannot measure text on the server;
+ * system-ui text averages about 0.55em a character (digits and "%" more), and a reader who
+ * widens letter spacing to WCAG 1.4.12's 0.12em adds that to every one. Erring wide keeps every
+ * label inside the chart for them too.
  */
-export function textWidth(text: string, fontSize: number): number {
-  return Math.ceil(text.length * fontSize * 0.6);
+export const CHAR_WIDTH_EM = 0.72;
+
+/** Bold text is about this much wider. */
+export const BOLD_FACTOR = 1.12;
+
+/** Rough width of a label in px (see CHAR_WIDTH_EM). */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  return Math.ceil(text.length * fontSize * CHAR_WIDTH_EM * (bold ? BOLD_FACTOR : 1));
 }
 
 /** Distinct periods in time order. */
@@ -87,17 +95,30 @@ export function spreadLabels(ys: readonly number[], gap: number, top: number, bo
   return out;
 }
 
-/** The value axis every time chart shares: grid lines, tick labels and the unit above them. */
-export function valueAxisMarks(format: Pick<Indicator, 'unit'>, axis: ValueAxis, axisLabel: string | undefined): Plot.Markish[] {
+/**
+ * The value axis every time chart shares: grid lines, tick labels and the unit above them.
+ * `labelTop`, when given, is where (px from the top of the chart) the unit is written, for a
+ * chart with a key above its plot; otherwise Plot writes it at the very top.
+ */
+export function valueAxisMarks(
+  format: Pick<Indicator, 'unit'>,
+  axis: ValueAxis,
+  axisLabel: string | undefined,
+  place?: { labelTop: number; marginTop: number; marginLeft: number },
+): Plot.Markish[] {
+  const label = axisLabel ?? unitLabel({ unit: format.unit, counts: 'other' });
   return [
     Plot.gridY(axis.ticks, { stroke: GRID, strokeOpacity: 1 }),
     Plot.axisY(axis.ticks, {
       tickFormat: (t: number) => formatTickValue(format, t, axis.decimals),
-      label: axisLabel ?? unitLabel({ unit: format.unit, counts: 'other' }),
+      label: place ? null : label,
       labelAnchor: 'top',
       labelArrow: 'none',
       tickSize: 0,
     }),
+    ...(place
+      ? [Plot.text([label], { frameAnchor: 'top-left', textAnchor: 'start', lineAnchor: 'top', dx: 3 - place.marginLeft, dy: place.labelTop + 3 - place.marginTop })]
+      : []),
   ];
 }
 

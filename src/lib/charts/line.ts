@@ -8,17 +8,21 @@
 import * as Plot from '@observablehq/plot';
 import { periodShortName, type Period } from '../periods';
 import { formatTickValue } from '../stats/format';
-import { periodTicks, sortedPeriods, spreadLabels, textWidth, symbolMarks, valueAxis, valueAxisMarks } from './layout';
+import { periodTicks, sortedPeriods, textWidth, symbolMarks, valueAxis, valueAxisMarks } from './layout';
 import { DASHES, LABEL_FONT_SIZE, MIN_FONT_SIZE, PALETTE, STROKE_WIDTH, type SeriesRole } from './palette';
 import { CHART_WIDTH, renderPlot } from './render';
+import { KEY_BELOW_WIDTH, keyLayout, keyMark, lineHeight, setLines, spreadBlocks, wrapText, type Fit } from './fit';
 import type { ChartPoint, LineChartInput } from './types';
 
 export { PALETTE } from './palette';
 
 const HEIGHT = 360;
+/** A phone's plot is shorter, so the chart stays about as tall as wide. */
+const NARROW_HEIGHT = 280;
 const MARGIN_TOP = 36;
 const MARGIN_BOTTOM = 40;
-const LABEL_GAP = LABEL_FONT_SIZE + 4;
+/** Widest a name in the right margin may be before it wraps, so the plot keeps most of the width. */
+const LABEL_MAX_WIDTH = 170;
 /** Width of the line-style sample before each label, and the gap after it. */
 const SWATCH = 24;
 const SWATCH_GAP = 6;
@@ -26,10 +30,10 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
  * A Plot mark, written as a function, that draws the labels in the right margin: a short line in
- * the series' colour, width and dash pattern, then its name. Plot has no mark for a sample of a
- * line style, so these are drawn directly, in pixels.
+ * the series' colour, width and dash pattern, then its name (wrapped onto more lines when long).
+ * Plot has no mark for a sample of a line style, so these are drawn directly, in pixels.
  */
-function marginLabels(labels: { role: SeriesRole; label: string; y: number }[], left: number): Plot.RenderableMark {
+function marginLabels(labels: { role: SeriesRole; lines: string[]; y: number }[], left: number): Plot.RenderableMark {
   return ((_index: number[], _scales: unknown, _values: unknown, _dimensions: unknown, context: { document: Document }) => {
     const doc = context.document;
     const g = doc.createElementNS(SVG_NS, 'g');
@@ -47,11 +51,12 @@ function marginLabels(labels: { role: SeriesRole; label: string; y: number }[], 
       if (DASHES[l.role]) attrs['stroke-dasharray'] = DASHES[l.role]!;
       for (const [k, v] of Object.entries(attrs)) line.setAttribute(k, v);
       const text = doc.createElementNS(SVG_NS, 'text');
-      for (const [k, v] of Object.entries({ x: String(left + 6 + SWATCH + SWATCH_GAP), y, dy: '0.32em', 'text-anchor': 'start', fill: PALETTE[l.role], 'font-size': String(LABEL_FONT_SIZE) })) {
+      const x = left + 6 + SWATCH + SWATCH_GAP;
+      for (const [k, v] of Object.entries({ x: String(x), y, dy: '0.32em', 'text-anchor': 'start', fill: PALETTE[l.role], 'font-size': String(LABEL_FONT_SIZE) })) {
         text.setAttribute(k, v);
       }
       if (l.role === 'local') text.setAttribute('font-weight', 'bold');
-      text.textContent = l.label;
+      setLines(doc, text, l.lines, x, l.y, LABEL_FONT_SIZE);
       g.append(line, text);
     }
     return g as unknown as SVGElement;
@@ -87,9 +92,13 @@ interface Drawn {
   rows: Row[];
 }
 
-/** A line chart as an SVG string. */
-export function lineChart(input: LineChartInput): string {
+/**
+ * A line chart as an SVG string, `fit.width` px wide: on a wide drawing the lines are named in
+ * the right margin at their ends; on a narrow one, in a key above the plot.
+ */
+export function lineChart(input: LineChartInput, fit: Fit = { width: CHART_WIDTH }): string {
   const { format } = input;
+  const width = fit.width;
   const local = input.series.filter((s) => s.role === 'local');
   const periods = sortedPeriods(input.periods ?? (local.length > 0 ? local : input.series.slice(0, 1)).flatMap((s) => s.points.map((p) => p.period)));
 
@@ -111,16 +120,28 @@ export function lineChart(input: LineChartInput): string {
       return last === -1 ? undefined : { role: d.role, label: d.label, value: d.rows[last].y! };
     })
     .filter((e) => e !== undefined);
-  const marginRight = Math.max(24, ...ends.map((e) => SWATCH + SWATCH_GAP + textWidth(e.label, LABEL_FONT_SIZE) + 12));
+  const keyed = width < KEY_BELOW_WIDTH;
+  const key = keyed ? keyLayout(ends, width) : undefined;
+  const step = lineHeight(LABEL_FONT_SIZE);
+  const wrapped = ends.map((e) => wrapText(e.label, LABEL_MAX_WIDTH, LABEL_FONT_SIZE, e.role === 'local'));
+  // The latest period's label is centred on the last point: half of it may reach past the plot.
+  const lastTick = periods.length ? textWidth(periodShortName(periods.at(-1)!), MIN_FONT_SIZE) / 2 : 0;
+  const marginRight = keyed
+    ? Math.max(16, lastTick + 4)
+    : Math.max(24, lastTick + 4, ...wrapped.map((lines, i) => SWATCH + SWATCH_GAP + Math.max(...lines.map((l) => textWidth(l, LABEL_FONT_SIZE, ends[i].role === 'local'))) + 12));
+  const marginTop = MARGIN_TOP + (key?.height ?? 0);
+  const blocks = wrapped.map((lines) => lines.length * step);
+  // Tall enough for every name in the margin, one under another.
+  const height = Math.max((keyed ? NARROW_HEIGHT : HEIGHT) + (key?.height ?? 0), marginTop + MARGIN_BOTTOM + blocks.reduce((a, b) => a + b + 4, 0));
 
-  const plotHeight = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
-  const toPx = (v: number) => MARGIN_TOP + (1 - v / axis.max) * plotHeight;
-  const spread = spreadLabels(ends.map((e) => toPx(e.value)), LABEL_GAP, MARGIN_TOP, HEIGHT - MARGIN_BOTTOM);
-  const labels = ends.map((e, i) => ({ ...e, y: spread[i] }));
+  const plotHeight = height - marginTop - MARGIN_BOTTOM;
+  const toPx = (v: number) => marginTop + (1 - v / axis.max) * plotHeight;
+  const spread = spreadBlocks(ends.map((e) => toPx(e.value)), blocks, 4, marginTop, height - MARGIN_BOTTOM);
+  const labels = ends.map((e, i) => ({ ...e, lines: wrapped[i], y: spread[i] }));
 
   const marks: Plot.Markish[] = [
-    ...valueAxisMarks(format, axis, input.axisLabel),
-    Plot.axisX(periodTicks(periods, CHART_WIDTH - marginLeft - marginRight, MIN_FONT_SIZE), {
+    ...valueAxisMarks(format, axis, input.axisLabel, key ? { labelTop: key.height, marginTop, marginLeft } : undefined),
+    Plot.axisX(periodTicks(periods, width - marginLeft - marginRight, MIN_FONT_SIZE), {
       tickFormat: (label: string) => periodShortName(periods.find((p) => p.label === label)!),
       label: null,
     }),
@@ -152,13 +173,13 @@ export function lineChart(input: LineChartInput): string {
 
   marks.push(...symbolMarks(local.flatMap((s) => s.points.filter((p) => p.value === null && p.symbol).map((p) => ({ x: p.period.label, symbol: p.symbol! })))));
 
-  marks.push(marginLabels(labels, CHART_WIDTH - marginRight));
+  marks.push(key ? keyMark(key, 'line') : marginLabels(labels, width - marginRight));
 
   return renderPlot(
     {
-      width: CHART_WIDTH,
-      height: HEIGHT,
-      marginTop: MARGIN_TOP,
+      width,
+      height,
+      marginTop,
       marginBottom: MARGIN_BOTTOM,
       marginLeft,
       marginRight,

@@ -14,6 +14,8 @@ import { lineChart } from '../charts/line';
 import { columnChart } from '../charts/columns';
 import { barChart } from '../charts/bars';
 import type { LineSeries } from '../charts/types';
+import { NARROW_WIDTH, type Fit } from '../charts/fit';
+import { CHART_WIDTH } from '../charts/render';
 import type { IndicatorView } from './indicator';
 import { whenNoun } from '../stats/when';
 
@@ -53,22 +55,32 @@ export function chartFor(view: IndicatorView, idPrefix: string, councilName: str
   if (!byPrefix) drawn.set(view, (byPrefix = new Map()));
   const key = `${idPrefix}\n${councilName}`;
   if (byPrefix.has(key)) return byPrefix.get(key);
-  const svg = timed(() => drawChart(view, idPrefix, councilName));
+  // Drawn for a wide column and for a phone; site.css shows the one that fits the chart's
+  // container (.sc-chart), so text is never drawn smaller than 12px and nothing is cut off.
+  const wide = timed(() => drawChart(view, idPrefix, councilName, { width: CHART_WIDTH }));
+  const narrow = wide && timed(() => drawChart(view, idPrefix, councilName, { width: NARROW_WIDTH }));
+  const svg = wide && narrow ? variant(wide, 'wide') + variant(narrow!, 'narrow') : undefined;
   byPrefix.set(key, svg);
   return svg;
 }
 
-function drawChart(view: IndicatorView, idPrefix: string, councilName: string): string | undefined {
+/** Marks a drawing as the wide or the narrow one, for the CSS that chooses between them. */
+function variant(svg: string, which: 'wide' | 'narrow'): string {
+  return svg.replace('class="scrutineer-chart"', `class="scrutineer-chart scrutineer-chart--${which}"`);
+}
+
+function drawChart(view: IndicatorView, idPrefix: string, councilName: string, fit: Fit): string | undefined {
   const { indicator } = view;
   const cells = view.shown.map((c) => view.disclosed.get(c.obs)!);
-  const base = { id: `chart-${idPrefix}`, title: indicator.title, description: view.headline.description, format: indicator };
-  if (indicator.categories) return breakdownChart(indicator, cells, base, councilName, view.names.label.england);
+  const id = fit.width === CHART_WIDTH ? `chart-${idPrefix}` : `chart-${idPrefix}-narrow`;
+  const base = { id, title: indicator.title, description: view.headline.description, format: indicator };
+  if (indicator.categories) return breakdownChart(indicator, cells, base, councilName, view.names.label.england, fit);
 
   const kind = FREQUENCY_KIND[indicator.frequency];
   const local = cells.filter((c) => c.area === 'local' && c.period.kind === kind);
   if (local.length === 0) return undefined;
   if (indicator.unit === 'count' && indicator.measure === 'in-period') {
-    return columnChart({ ...base, label: councilName, points: local });
+    return columnChart({ ...base, label: councilName, points: local }, fit);
   }
   const series: LineSeries[] = [{ role: 'local', label: councilName, points: local }];
   for (const s of SERIES) {
@@ -79,10 +91,17 @@ function drawChart(view: IndicatorView, idPrefix: string, councilName: string): 
   const target = indicator.targets.length
     ? { points: local.map((c) => ({ period: c.period, value: targetAt(indicator.targets, c.period) ?? null })).filter((p) => p.value !== null) }
     : undefined;
-  return lineChart({ ...base, series, ...(target && target.points.length ? { target } : {}) });
+  return lineChart({ ...base, series, ...(target && target.points.length ? { target } : {}) }, fit);
 }
 
-function breakdownChart(indicator: Indicator, cells: DisplayCell[], base: Parameters<typeof barChart>[0] extends infer T ? Omit<T, 'categories' | 'series'> : never, councilName: string, englandName: string) {
+function breakdownChart(
+  indicator: Indicator,
+  cells: DisplayCell[],
+  base: Parameters<typeof barChart>[0] extends infer T ? Omit<T, 'categories' | 'series'> : never,
+  councilName: string,
+  englandName: string,
+  fit: Fit,
+) {
   const latest = cells.filter((c) => c.area === 'local').map((c) => c.period).sort(comparePeriods).at(-1);
   if (!latest) return undefined;
   const categories = Object.entries(indicator.categories!).map(([key, label]) => ({ key, label }));
@@ -99,5 +118,5 @@ function breakdownChart(indicator: Indicator, cells: DisplayCell[], base: Parame
     return { category: key, value: picked?.value ?? null };
   });
   const series = [local, ...(england.some((p) => p.value !== null) ? [{ role: 'england' as const, label: englandName, points: england }] : [])];
-  return barChart({ ...base, title: `${indicator.title}, ${whenNoun(indicator, latest)}`, categories, series });
+  return barChart({ ...base, title: `${indicator.title}, ${whenNoun(indicator, latest)}`, categories, series }, fit);
 }

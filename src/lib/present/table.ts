@@ -4,7 +4,7 @@
  */
 import type { Area, Indicator, Observation } from '../model';
 import type { Cell } from '../data-index';
-import { formatCell, SYMBOL_ORDER, type DisclosureSymbol, type DisplayValue, unitLabel } from '../stats/format';
+import { formatNOfD, formatNumber, formatSymbol, shownDecimals, SYMBOL_ORDER, type DisclosureSymbol, type DisplayValue, unitLabel } from '../stats/format';
 import type { Period } from '../periods';
 import { COMPARATOR_NAMES, type ComparatorNames } from '../stats/compare';
 import { whenShort } from '../stats/when';
@@ -43,6 +43,60 @@ export interface TableModel {
   symbols: DisclosureSymbol[];
   /** The unit, for column headers: "%", "rate per 10,000 children". */
   unit: string;
+}
+
+/**
+ * A cell's figure without its unit: the column header carries the unit once ("England (rate per
+ * 10,000 children)"), so the cells read "54", not "54 per 10,000" in every row.
+ */
+export function cellText(indicator: Pick<Indicator, 'unit' | 'decimals'>, cell: DisplayValue): string {
+  if (cell.symbol) return formatSymbol(cell.symbol);
+  if (cell.nOfD) return formatNOfD(cell.nOfD.n, cell.nOfD.d);
+  if (cell.value === null) return formatSymbol('x');
+  // At the precision the series was published with (stats/format.ts, shownDecimals).
+  return formatNumber(cell.value, shownDecimals(indicator, cell.precision));
+}
+
+/**
+ * Roughly how wide (CSS px) a table must be to show every column without a sideways scroll:
+ * each column as wide as its longest unbreakable piece of text (a figure, or the longest word of
+ * its header), plus the cell padding, with room for WCAG 1.4.12's extra letter and word spacing.
+ * Pages lay a table out as cards, one per row, in a narrower container (see site.css).
+ */
+export function tableMinWidth(headers: string[][], fontSize = 16): number {
+  const perChar = fontSize * 0.62 * 1.2;
+  return Math.ceil(headers.reduce((sum, texts) => sum + Math.max(0, ...texts.map((t) => t.length)) * perChar + fontSize, 0));
+}
+
+/** The longest unbreakable pieces of each column of a table model: header words and figures. */
+export function tableColumnPieces(table: TableModel): string[][] {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const first = [...words(table.rowHeader), ...table.rows.map((r) => r.header)];
+  return [
+    first,
+    ...table.columns.map((c, i) => [
+      ...words(c.label),
+      ...words(`(${table.unit})`),
+      ...table.rows.flatMap((r) => {
+        const cell = r.cells[i];
+        return cell ? [cell.text, ...(cell.provisional ? ['(provisional)'] : [])] : [];
+      }),
+    ]),
+  ];
+}
+
+/**
+ * The container widths (CSS px) below which site.css lays a table out as cards. A table that
+ * needs more than the widest of these is always shown as cards.
+ */
+export const CARD_BREAKPOINTS = [400, 560, 720, 880] as const;
+
+/** The class that makes a table of this minimum width turn into cards where it would not fit. */
+export function cardClass(minWidth: number): string {
+  // Narrowest column a page gives a table: 320px less the page's padding.
+  if (minWidth <= 288) return 'sc-cards-never';
+  const at = CARD_BREAKPOINTS.find((b) => minWidth < b);
+  return at ? `sc-cards-${at}` : 'sc-cards-always';
 }
 
 
@@ -98,10 +152,10 @@ export function seriesTable(
     if (c.revisedSince) {
       const now = disclosed.get(c.revisedSince) ?? { value: c.revisedSince.value };
       if (now.symbol) symbols.add(now.symbol);
-      revisedSince = formatCell(indicator, now);
+      revisedSince = cellText(indicator, now);
     }
     row.cells[columns.findIndex((col) => col.key === columnKey(c.obs))] = {
-      text: formatCell(indicator, display),
+      text: cellText(indicator, display),
       display,
       ...(display.symbol && { symbol: display.symbol }),
       notes: cellNotes,
