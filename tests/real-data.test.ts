@@ -222,7 +222,8 @@ describe('a real council, Worcestershire, from DfE files', () => {
     const rows = [...doc.querySelectorAll('#cla-rate tbody tr')];
     expect(rows.at(-1)!.querySelector('th')!.textContent!.trim()).toBe('31 Mar 2024');
     const local = file('cla_number_and_rate_per_10k_children').find((r) => r.time_period === '2024' && inArea('local')(r) && SOURCES['cla-rate'].filter(r))!;
-    expect(cellText(rows.at(-1)!.querySelector('td')!)).toBe(`${local.rate_per_10000} per 10,000`);
+    // The unit is in the column header.
+    expect(cellText(rows.at(-1)!.querySelector('td')!)).toBe(local.rate_per_10000);
     expect(doc.querySelector('#cla-rate')!.textContent).not.toContain('31 Mar 2025');
     // The headline says where the council ranks, from the same file: councils with a higher rate, plus one.
     const all = file('cla_number_and_rate_per_10k_children').filter((r) => r.time_period === '2024' && r.geographic_level === 'Local authority' && SOURCES['cla-rate'].filter(r) && isNumber(r.rate_per_10000));
@@ -245,7 +246,7 @@ describe('a real council, Worcestershire, from DfE files', () => {
     // smallest category, and the 1 is in no download.
     const last = [...doc.querySelectorAll('#care-leavers-activity tbody tr')].at(-1)!;
     expect(last.querySelector('th')!.textContent!.trim()).toBe('2024/25');
-    expect([...last.querySelectorAll('td')].slice(0, 3).map(cellText)).toEqual(['54%', '[c]', '[c]']);
+    expect([...last.querySelectorAll('td')].slice(0, 3).map(cellText)).toEqual(['54', '[c]', '[c]']);
     const download = Papa.parse<Row>(readFileSync(join(out, 'data', 'indicators', 'care-leavers-activity.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     const notKnown = download.find((r) => r.period === '2024/25' && r.area === 'local' && r.breakdown === 'not-known')!;
     expect([notKnown.value, notKnown.numerator, notKnown.denominator]).toEqual(['c', '', '']);
