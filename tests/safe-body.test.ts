@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { loadContent } from '../src/lib/content/load';
+import { checkMeetingBody } from '../src/lib/content/meeting-body';
 import { FIXTURES, problemsFor, siteWith } from './helpers/fixtures';
 
 describe('a meeting body refuses code and markup', () => {
@@ -131,6 +132,24 @@ describe('MDX mistakes are reported at the tag, in file coordinates, once', () =
         "content/meetings/panel/2018-10-25.mdx:12:6: <Term> is not closed; close it with </Term> before the end of its paragraph, or write \\<Term> to show it as text",
       ]
     `);
+  });
+});
+
+describe('MDX syntax mistakes: where to look and what to write', () => {
+  const at = (body: string) => checkMeetingBody(body, 10).problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
+  it.each([
+    ['a <br> without its slash', 'Line one<br>\nline two'],
+    ['an unclosed <img>, which would be refused anyway', 'See <img src="chart.png">'],
+    ['an unclosed lower-case <chart>', '<chart id="cla-rate">'],
+    ['an unclosed tag at the end of the file', '<Indicator id="cla-rate">'],
+    ['a closing tag that closes the wrong one', 'The <Term>CLA</b> rate'],
+    ['a closing tag with nothing to close', 'The </Term> rate'],
+    ['an unquoted id', '<Chart id=cla-rate />'],
+    ['a tag not finished', '<Chart id="cla-rate" /'],
+    ['a sentence starting "import"', 'import of goods fell'],
+    ['an HTML comment', '<!-- a note -->'],
+  ])('%s', (_, body) => {
+    expect(at(body)).toMatchSnapshot();
   });
 });
 

@@ -7,7 +7,7 @@
 import { createProcessor } from '@mdx-js/mdx';
 // remark-gfm comes with @astrojs/mdx, which uses this same copy to compile meeting bodies.
 import remarkGfm from 'remark-gfm';
-import { checkBodyTree, type BodyNode, type BodyProblem, type ComponentUse } from './mdx-safety';
+import { checkBodyTree, HTML_ALLOWED, MDX_COMPONENTS, type BodyNode, type BodyProblem, type ComponentUse } from './mdx-safety';
 
 let processor: ReturnType<typeof createProcessor> | undefined;
 
@@ -55,6 +55,19 @@ export function syntaxProblem(error: unknown, source: string): BodyProblem {
     const [, name, line, column, container] = m;
     const names: Record<string, string> = { paragraph: 'paragraph', listItem: 'list item', blockquote: 'quotation', tableCell: 'table cell', atxHeading: 'heading', setextHeading: 'heading' };
     const where = container ? `its ${names[container] ?? container}` : 'the file';
+    const at = { line: Number(line), column: Number(column) };
+    // <br> has no closing tag in HTML, but MDX needs the slash.
+    if (name === 'br') return { ...at, message: `<br> must end with a slash: write <br />` };
+    if (name === 'Indicator' || name === 'Chart') return { ...at, message: `<${name}> is not closed; end it with />, as in <${name} id="cla-rate" />` };
+    const component = MDX_COMPONENTS.find((c) => c.toLowerCase() === name.toLowerCase() && c !== name);
+    if (component) {
+      const form = component === 'Term' ? '<Term>LAC</Term>' : `<${component} id="cla-rate" />`;
+      return { ...at, message: `<${name}> is not a component: components start with a capital letter; write ${form}` };
+    }
+    // Closing other HTML would only lead to the next message: say that first.
+    if (/^[a-z][a-z0-9]*$/.test(name) && !(HTML_ALLOWED as readonly string[]).includes(name) && !MDX_COMPONENTS.some((c) => c.toLowerCase() === name)) {
+      return { ...at, message: `HTML <${name}> cannot be used in a meeting's text; write Markdown instead (**bold**, *italic*, [a link](https://...)), or write \\<${name}> to show the tag as text` };
+    }
     return { line: Number(line), column: Number(column), message: `<${name}> is not closed; close it with </${name}> before the end of ${where}, or write \\<${name}> to show it as text` };
   }
   if ((m = /^Unexpected closing tag `<\/([^>]*)>`, expected corresponding closing tag for `<([^>]*)>` \((\d+):(\d+)/.exec(reason))) {
