@@ -109,6 +109,8 @@ describe('a build killed part-way', () => {
     expect(run.status, run.output).toBe(0);
     expect(tree(out)).toEqual(newSite);
     expect(readdirSync(parent)).toEqual(['dist']);
-    expect(existsSync(join(PROJECT, '.scrutineer', 'build.lock'))).toBe(false);
+    // The lock of a killed build is taken over; any lock now is another test file's live build.
+    const lock = join(PROJECT, '.scrutineer', 'build.lock', 'pid');
+    if (existsSync(lock)) expect(isAlive(Number(readFileSync(lock, 'utf8')))).toBe(true);
   }, 180_000);
 });
