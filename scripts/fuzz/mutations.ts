@@ -146,8 +146,8 @@ const BODY_REJECT_HARMLESS: [string, string, boolean?][] = [
 
 const BODY_ACCEPT: [string, string | ((rng: Rng) => string), boolean?][] = [
   ['escaped-braces', '\\{2018/19\\}'],
-  ['escaped-lt', '\\<5'],
-  ['lt-with-space', '< 5 children'],
+  ['escaped-lt', '\\<50'],
+  ['lt-with-space', 'under < 50 visits a week'],
   ['mdx-comment', '{/* officers: check this figure */}'],
   ['inline-code-braces', '`{process.env.HOME}`'],
   ['https-link', '[the report](https://example.gov.uk/report.pdf)'],
