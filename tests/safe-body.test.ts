@@ -148,6 +148,7 @@ describe('MDX syntax mistakes: where to look and what to write', () => {
     ['a tag not finished', '<Chart id="cla-rate" /'],
     ['a sentence starting "import"', 'import of goods fell'],
     ['an HTML comment', '<!-- a note -->'],
+    ['a Markdown autolink, which MDX does not have', 'See <https://example.gov.uk/report> or <scrutiny@example.gov.uk>'],
   ])('%s', (_, body) => {
     expect(at(body)).toMatchSnapshot();
   });

@@ -142,6 +142,8 @@ const BODY_REJECT_HARMLESS: [string, string, boolean?][] = [
   ['term-not-in-glossary', '<Term>XYZZY</Term>'],
   ['closing-tag-alone', 'the </Term> rate'],
   ['attribute-unquoted', '<Chart id=cla-rate />', true],
+  ['markdown-autolink', 'see <https://example.gov.uk/report>'],
+  ['email-autolink', 'email <scrutiny@example.gov.uk>'],
 ];
 
 const BODY_ACCEPT: [string, string | ((rng: Rng) => string), boolean?][] = [

@@ -77,6 +77,14 @@ export function syntaxProblem(error: unknown, source: string): BodyProblem {
   if (/^Unexpected closing slash `\/` in tag, expected an open tag first/.test(reason)) {
     return { ...place, message: `a closing tag with no opening tag; remove it, or write \\</ to show it as text` };
   }
+  if (/to create a link in MDX/.test(reason)) {
+    // <https://...> and <someone@example.gov.uk> are links in Markdown, but not in MDX.
+    const line = source.split('\n')[place.line - 1] ?? '';
+    const open = line.lastIndexOf('<', place.column - 1);
+    const address = /^<([^>\s]+)>/.exec(line.slice(open))?.[1] ?? 'https://...';
+    const target = address.includes('@') && !address.includes(':') ? `mailto:${address}` : address;
+    return { line: place.line, column: open + 1, message: `a link in < > cannot be used in a meeting's text; write [its title](${target}), or the address without < >` };
+  }
   if (/before attribute value/.test(reason)) {
     return { ...place, message: `an attribute's value must be in quotes, like <Indicator id="cla-rate" />` };
   }
