@@ -24,6 +24,12 @@ describe('the content fuzzer', () => {
     expect(wrong.map((t) => `${t.outcome} ${t.kind} ${t.file}:${t.line}: ${t.detail}`)).toEqual([]);
   });
 
+  it('gives one message for one mistake in a meeting body, wherever it is put', () => {
+    const bodyKinds = new Set(KINDS.filter((k) => k.target === 'meeting-body' && k.expect === 'reject').map((k) => k.kind));
+    const knockOn = report.trials.filter((t) => bodyKinds.has(t.kind) && t.messages !== 1);
+    expect(knockOn.map((t) => `${t.kind}: ${t.detail}`)).toEqual([]);
+  });
+
   it('built one accepted and one refused copy, and each build agreed with check', () => {
     expect(report.builds).toHaveLength(2);
     expect(report.builds.filter((b) => b.problem)).toEqual([]);

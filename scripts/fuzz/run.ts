@@ -24,6 +24,8 @@ export interface Trial {
   outcome: Outcome;
   /** The first message, or the crash. */
   detail?: string;
+  /** How many messages check gave: one mistake should give one. */
+  messages: number;
   /** The mutated text, to build it again. */
   text: string;
 }
@@ -124,9 +126,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         try {
           const { problems } = await loadContent(copy);
           const outcome = classify(kind, file, line, problems);
-          trial = { kind: kind.kind, harmful: kind.harmful, file, line, outcome, detail: problems[0] && formatProblem(problems[0]), text };
+          trial = { kind: kind.kind, harmful: kind.harmful, file, line, outcome, detail: problems.map(formatProblem).join('\n') || undefined, messages: problems.length, text };
         } catch (error) {
-          trial = { kind: kind.kind, harmful: kind.harmful, file, line, outcome: 'crashed', detail: error instanceof Error ? (error.stack ?? error.message) : String(error), text };
+          trial = { kind: kind.kind, harmful: kind.harmful, file, line, outcome: 'crashed', detail: error instanceof Error ? (error.stack ?? error.message) : String(error), messages: 0, text };
         } finally {
           writeFileSync(join(copy, file), original);
         }
@@ -177,7 +179,7 @@ function buildMutated(copy: string, trial: Trial): BuildCheck {
     const accepted = trial.outcome === 'accepted-correctly' || trial.outcome === 'silently-accepted';
     if (accepted && result.status !== 0) return { kind: trial.kind, file: trial.file, problem: `check accepted it but the build failed:\n${result.stdout}${result.stderr}` };
     if (!accepted && result.status === 0) return { kind: trial.kind, file: trial.file, problem: 'check refused it but the build published it' };
-    if (!accepted && trial.detail && !result.stdout.includes(trial.detail)) return { kind: trial.kind, file: trial.file, problem: `the build did not print check's message "${trial.detail}"` };
+    if (!accepted && trial.detail && !result.stdout.includes(trial.detail.split('\n')[0])) return { kind: trial.kind, file: trial.file, problem: `the build did not print check's message "${trial.detail}"` };
     if (result.status === 0) {
       const leaked = listFiles(join(out, 'dist')).filter((f) => {
         const bytes = readFileSync(join(out, 'dist', f));

@@ -150,14 +150,19 @@ export function checkBodyTree(tree: BodyNode, source = ''): { problems: BodyProb
     const attrs = node.attributes ?? [];
     const use: ComponentUse = { name, ...at(node) };
     let ok = true;
+    // Props other than id are named together, in one message for the tag.
+    const extra = attrs.filter((a) => a.type === 'mdxJsxAttribute' && (name === 'Term' || a.name !== 'id'));
+    if (extra.length) {
+      const allowed = name === 'Term' ? 'takes no attributes; write <Term>LAC</Term>' : `takes only id; write <${name} id="cla-rate" />`;
+      report(extra[0].position ? extra[0] : node, `<${name}> ${allowed}, without ${extra.map((a) => a.name).join(' and ')}`);
+      ok = false;
+    }
     for (const attr of attrs) {
       if (attr.type !== 'mdxJsxAttribute') {
         report(attr.position ? attr : node, `<${name}> cannot take code ({${quote(attr.value ?? '')}}); write ${name === 'Term' ? '<Term>LAC</Term>' : `<${name} id="cla-rate" />`}`);
         ok = false;
-      } else if (name === 'Term' || attr.name !== 'id') {
-        const allowed = name === 'Term' ? 'takes no attributes; write <Term>LAC</Term>' : `takes only id; write <${name} id="cla-rate" />`;
-        report(attr.position ? attr : node, `<${name}> ${allowed}, without ${attr.name}`);
-        ok = false;
+      } else if (extra.includes(attr)) {
+        continue;
       } else if (use.arg !== undefined) {
         report(attr.position ? attr : node, `<${name}> has id twice; keep one`);
         ok = false;
