@@ -11,7 +11,7 @@ import { relative, sep } from 'node:path';
 const MACHINE = {
   ENOSPC: ['the disk is full', 'free some space on that disk (or build elsewhere with SCRUTINEER_OUT=<folder>), then run npm run build again'],
   EDQUOT: ['your disk quota is used up', 'free some space, then run npm run build again'],
-  EACCES: ['permission denied', 'check that you may write to that folder (its owner and permissions), then run npm run build again'],
+  EACCES: ['permission denied', 'check that you may read and write there (the owner and permissions of the file or folder named), then run npm run build again'],
   EPERM: ['the operation is not permitted', 'check that no other program (an editor, a file viewer, antivirus) has the folder open, and that you may write to it, then run npm run build again'],
   EROFS: ['the disk is read-only', 'build to a disk you can write to, with SCRUTINEER_OUT=<folder>'],
   EBUSY: ['a file or folder is in use', 'close any program using the folder (a file viewer, a preview server), then run npm run build again'],
