@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { remarkMeetingLayout } from './src/lib/remark-meeting.ts';
+import { remarkSafeBody } from './src/lib/remark-safe-body.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 /** The base path is set at build time, so the same content deploys to a root or a sub-folder. */
@@ -34,7 +35,8 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.SCRUTINEER_OUT ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  markdown: { remarkPlugins: [remarkMeetingLayout] },
+  // The safe body check runs first, on the tree as written (see src/lib/content/mdx-safety.ts).
+  markdown: { remarkPlugins: [remarkSafeBody, remarkMeetingLayout] },
   integrations: [mdx(), sitemap(), searchIndex()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },

@@ -2,106 +2,171 @@
  * `npm run build`: validates the content, then builds the site into a fresh folder and only then
  * swaps it into `dist/`. When validation or the build fails, `dist/` is left exactly as it was:
  * never half written, never published with bad data.
+ *
+ * Everything a build makes beside the output folder is named `<out>.building-<pid>…` or
+ * `<out>.old-<pid>`, so that a build killed part-way (Ctrl-C, a cancelled CI job, a power cut)
+ * leaves nothing the next build does not recognise and clean up (see scripts/lib/leftovers.ts).
+ * Every failure is printed as lines that say what to do (scripts/lib/failure.mjs), never as a stack
+ * trace.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { takeBuildLock } from './lock';
-import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { loadContent } from '../src/lib/content/load';
 import { formatProblem } from '../src/lib/content/problems';
 import { writeValidatedContent } from '../src/lib/site-data';
+import { describeFailure, describeMachineFailure } from './lib/failure.mjs';
+import { faultPoint, stagingNames, sweepLeftovers } from './lib/leftovers';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const root = resolve(process.env.SCRUTINEER_ROOT ?? '.');
 process.env.SCRUTINEER_ROOT = root;
 const projectDir = resolve(import.meta.dirname, '..');
 const outDir = resolve(process.env.SCRUTINEER_OUT ?? join(projectDir, 'dist'));
+const { staging, cache, validated, old } = stagingNames(outDir, process.pid);
+let published = false;
 
-const started = Date.now();
-// SCRUTINEER_BUILD_TIMINGS=<file>: write how long each step took, as JSON, for `npm run bench`,
-// which must not count the time spent waiting for another build's lock.
-const timingsFile = process.env.SCRUTINEER_BUILD_TIMINGS;
-const mark = () => performance.now();
-const timings: Record<string, number> = { startupMs: mark() };
-const { problems, warnings, content } = await loadContent(root);
-timings.validateMs = mark() - timings.startupMs;
-// Warnings (probably unfinished, not wrong) are shown but do not stop the build; CI's
-// `npm run check -- --strict` is where they fail.
-for (const w of problems.length ? [] : warnings) console.log(formatProblem(w));
-if (problems.length) {
-  for (const p of problems) console.log(formatProblem(p));
-  console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was published and ${outDir} is unchanged.`);
+/** Stops the build: what went wrong, on lines of its own, and that the published site is as it was. */
+function fail(error: unknown): never {
+  if (published) {
+    warnAll([describeFailure(error, root)]);
+    process.exit(0);
+  }
+  removeQuietly(staging, cache, validated);
+  console.error(`\n${describeFailure(error, root, outDir)}\n\nThe build failed; nothing was published and ${outDir} is unchanged.`);
   process.exit(1);
 }
 
-// Build beside the output folder, so the final swap is a rename on one file system.
-const staging = `${outDir}.building-${process.pid}`;
-const old = `${outDir}.old-${process.pid}`;
-rmSync(staging, { recursive: true, force: true });
+function removeQuietly(...paths: string[]) {
+  for (const path of paths) {
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Left for the next build, which removes what a build with a dead process id left behind.
+    }
+  }
+}
 
-// Astro keeps generated modules in the project's .astro/ folder, so two builds of one project at
-// once (of different content folders, as tests do) would mix their meetings: take turns.
-const waitFrom = mark();
-await takeBuildLock(projectDir);
-// When the output folder is outside the project, Astro builds its server chunks in the project's
-// .astro/ folder and carries what it finds there into the site; `npm run dev` leaves its content
-// store there. Start from an empty folder, so nothing of an earlier run is published.
-if (!staging.startsWith(projectDir + sep)) rmSync(join(projectDir, '.astro'), { recursive: true, force: true });
-timings.lockWaitMs = mark() - waitFrom;
+const warned = new Set<string>();
+function warnAll(warnings: string[]) {
+  for (const w of warnings) if (!warned.has(w)) console.error(`Warning: ${w}`);
+  for (const w of warnings) warned.add(w);
+}
 
-// Astro runs in a process of its own, without tsx (see scripts/astro-build.mjs). It is handed the
-// content just validated, so it does not read and check every file a second time, and publishes
-// exactly what was checked. Drafts are never built here.
-const validated = join(tmpdir(), `scrutineer-validated-${process.pid}.bin`);
-writeValidatedContent(validated, { root, drafts: false, content: content! });
+try {
+  const started = Date.now();
+  // SCRUTINEER_BUILD_TIMINGS=<file>: write how long each step took, as JSON, for `npm run bench`,
+  // which must not count the time spent waiting for another build's lock.
+  const timingsFile = process.env.SCRUTINEER_BUILD_TIMINGS;
+  const mark = () => performance.now();
+  const timings: Record<string, number> = { startupMs: mark() };
 
-const astroFrom = mark();
-const status = await new Promise<number>((done) => {
-  const child = spawn(process.execPath, [join(projectDir, 'scripts', 'astro-build.mjs')], {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      SCRUTINEER_OUT: staging,
-      // A cache of its own: Astro's content store would otherwise be shared between builds of
-      // different content folders (tests run several at once), and mix their meetings.
-      SCRUTINEER_CACHE: `${staging}-cache`,
-      SCRUTINEER_VALIDATED: validated,
-    },
-  });
-  // Stopped (Ctrl-C, a test runner's timeout): stop Astro too, before the lock is released.
-  const stop = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  child.on('error', (error) => {
-    console.error(error.message);
-    done(1);
-  });
-  child.on('close', (code, signal) => done(signal ? 1 : (code ?? 1)));
-});
-rmSync(validated, { force: true });
-if (status !== 0) {
+  // What an earlier build left when it was killed, before anything else is written beside it.
+  warnAll(sweepLeftovers(outDir));
+
+  const { problems, warnings, content } = await loadContent(root);
+  timings.validateMs = mark() - timings.startupMs;
+  // Warnings (probably unfinished, not wrong) are shown but do not stop the build; CI's
+  // `npm run check -- --strict` is where they fail.
+  for (const w of problems.length ? [] : warnings) console.log(formatProblem(w));
+  if (problems.length) {
+    for (const p of problems) console.log(formatProblem(p));
+    console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was published and ${outDir} is unchanged.`);
+    process.exit(1);
+  }
+
+  // Astro keeps generated modules in the project's .astro/ folder, so two builds of one project at
+  // once (of different content folders, as tests do) would mix their meetings: take turns.
+  const waitFrom = mark();
+  await takeBuildLock(projectDir);
+  faultPoint('locked');
+  // Again, now that no other build of this project runs: one may have been killed while we waited.
+  warnAll(sweepLeftovers(outDir));
+  // Build beside the output folder, so the final swap is a rename on one file system.
   rmSync(staging, { recursive: true, force: true });
-  rmSync(`${staging}-cache`, { recursive: true, force: true });
-  console.error(`\nThe build failed; nothing was published and ${outDir} is unchanged.`);
-  process.exit(1);
+  // When the output folder is outside the project, Astro builds its server chunks in the project's
+  // .astro/ folder and carries what it finds there into the site; `npm run dev` leaves its content
+  // store there. Start from an empty folder, so nothing of an earlier run is published.
+  if (!staging.startsWith(projectDir + sep)) rmSync(join(projectDir, '.astro'), { recursive: true, force: true });
+  timings.lockWaitMs = mark() - waitFrom;
+
+  // Astro runs in a process of its own, without tsx (see scripts/astro-build.mjs). It is handed the
+  // content just validated, so it does not read and check every file a second time, and publishes
+  // exactly what was checked. Drafts are never built here.
+  writeValidatedContent(validated, { root, drafts: false, content: content! });
+  faultPoint('validated');
+
+  const astroFrom = mark();
+  const status = await new Promise<number>((done) => {
+    const child = spawn(process.execPath, [join(projectDir, 'scripts', 'astro-build.mjs')], {
+      // The channel closes when this process dies however it dies, and Astro then stops too
+      // (see astro-build.mjs), rather than writing on into a folder the next build removes.
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: {
+        ...process.env,
+        SCRUTINEER_OUT: staging,
+        // A cache of its own: Astro's content store would otherwise be shared between builds of
+        // different content folders (tests run several at once), and mix their meetings.
+        SCRUTINEER_CACHE: cache,
+        SCRUTINEER_VALIDATED: validated,
+      },
+    });
+    // Stopped (Ctrl-C, a test runner's timeout): stop Astro too, before the lock is released.
+    const stop = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    child.on('error', (error) => {
+      console.error(`\n${describeFailure(error, root)}`);
+      done(1);
+    });
+    child.on('close', (code, signal) => done(signal ? 1 : (code ?? 1)));
+  });
+  removeQuietly(validated);
+  if (status !== 0) {
+    removeQuietly(staging, cache);
+    console.error(`\nThe build failed; nothing was published and ${outDir} is unchanged.`);
+    process.exit(1);
+  }
+  timings.astroMs = mark() - astroFrom;
+  faultPoint('built');
+
+  // When the output folder is outside the project, Astro copies its own module maps from .astro/
+  // into it (content-modules.mjs lists the meeting files in whatever order they were read, so two
+  // builds would differ, and it names folders of the build machine). They are not part of the site.
+  for (const internal of ['content-assets.mjs', 'content-modules.mjs', 'data-store.json']) rmSync(join(staging, internal), { force: true });
+
+  // Swap the finished build into place: the old site stays until the new one is complete. If the
+  // swap fails, the old site is put back and the build fails: never both a failure and a new site.
+  let moved = false;
+  try {
+    if (existsSync(outDir)) {
+      renameSync(outDir, old);
+      moved = true;
+    }
+    faultPoint('swapping');
+    renameSync(staging, outDir);
+  } catch (error) {
+    if (moved) renameSync(old, outDir);
+    throw error;
+  }
+  published = true;
+  faultPoint('published');
+
+  // The new site is published: from here on, a problem is a warning, and the build succeeds.
+  try {
+    rmSync(old, { recursive: true, force: true });
+  } catch (error) {
+    warnAll([
+      `the new site is published in ${outDir}, but the previous one could not be removed from ${old}: ${describeMachineFailure(error) ?? describeFailure(error, root)} Delete that folder yourself; the next build also tries again.`,
+    ]);
+  }
+  removeQuietly(cache);
+  console.error(`Published to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (timingsFile) {
+    timings.processMs = mark();
+    writeFileSync(timingsFile, JSON.stringify(timings) + '\n');
+  }
+} catch (error) {
+  fail(error);
 }
-
-timings.astroMs = mark() - astroFrom;
-
-// When the output folder is outside the project, Astro copies its own module maps from .astro/
-// into it (content-modules.mjs lists the meeting files in whatever order they were read, so two
-// builds would differ, and it names folders of the build machine). They are not part of the site.
-for (const internal of ['content-assets.mjs', 'content-modules.mjs', 'data-store.json']) rmSync(join(staging, internal), { force: true });
-
-// Swap the finished build into place: the old site stays until the new one is complete.
-if (existsSync(outDir)) renameSync(outDir, old);
-renameSync(staging, outDir);
-rmSync(old, { recursive: true, force: true });
-rmSync(`${staging}-cache`, { recursive: true, force: true });
-console.error(`Published to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-if (timingsFile) {
-  timings.processMs = mark();
-  writeFileSync(timingsFile, JSON.stringify(timings) + '\n');
-}
-

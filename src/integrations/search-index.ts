@@ -5,7 +5,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 
 export function searchIndex(): AstroIntegration {
@@ -18,8 +19,15 @@ export function searchIndex(): AstroIntegration {
         if (!index) throw new Error(`The search index could not be created: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });
         if (added.errors.length) throw new Error(`The search index could not read the site: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-        if (written.errors.length) throw new Error(`The search index could not be written: ${written.errors.join('; ')}`);
+        // The index is written here rather than by Pagefind's own process, which panics and leaves
+        // the build waiting for ever when the disk is full; Node's error says what happened.
+        const built = await index.getFiles();
+        if (built.errors.length) throw new Error(`The search index could not be written: ${built.errors.join('; ')}`);
+        for (const file of built.files) {
+          const path = join(site, 'pagefind', file.path);
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, file.content);
+        }
         logger.info(`Indexed ${added.page_count} pages for search.`);
         await pagefind.close();
       },

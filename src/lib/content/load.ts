@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { compile } from '@mdx-js/mdx';
 import { SiteSchema } from '../schemas/site';
 import { CommitteeSchema, RESERVED_ROUTES } from '../schemas/committee';
 import { IndicatorSchema } from '../schemas/indicator';
@@ -18,7 +17,8 @@ import { readCsv } from './csv-file';
 import { readText, readUtf8Text } from './text-file';
 import { missingFigures, missingQuarterFiles } from './completeness';
 import { checkAcrossFiles, FILE_NAME_HINT, quarterOfFile, readDataFile } from './data';
-import { findComponents, MDX_COMPONENTS, readMdx } from './meeting-file';
+import { readMdx } from './meeting-file';
+import { checkMeetingBody } from './meeting-body';
 import { didYouMean, nearest } from './suggest';
 
 export interface LoadOptions {
@@ -225,19 +225,19 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     }
     const text = readUtf8Text(path, file, problems);
     const mdx = readMdx(text, file, problems);
-    await checkMdxSyntax(mdx.body, mdx.bodyLine, file, problems);
+    // The body is checked even when the front matter is broken: its problems are its own.
+    const body = checkMeetingBody(mdx.body, mdx.bodyLine);
+    for (const p of body.problems) problems.add(file, p.line, p.column, p.message);
     if (!mdx.frontMatter || mdx.frontMatter.failed) {
       broken.meetings.add(`${committee}/${date}`);
       continue;
     }
     const data = validateWith(MeetingSchema, mdx.frontMatter, file, problems);
     if (!data) broken.meetings.add(`${committee}/${date}`);
-    const uses = findComponents(mdx.body, mdx.bodyLine);
+    const uses = body.uses;
     const placedAt = new Map<string, number>();
     for (const use of uses) {
-      if (!(MDX_COMPONENTS as readonly string[]).includes(use.name)) {
-        problems.add(file, use.line, use.column, `unknown component <${use.name}>${didYouMean(use.name, MDX_COMPONENTS)}; the components are <Indicator id="..." />, <Chart id="..." /> and <Term>...</Term>`);
-      } else if (use.name === 'Term') {
+      if (use.name === 'Term') {
         if (broken.glossary) continue;
         if (!use.arg || !glossaryTerms.some((t) => t.toLowerCase() === use.arg!.toLowerCase())) {
           problems.add(file, use.line, use.column, `<Term>${use.arg ?? ''}</Term> is not in content/glossary.yaml${didYouMean(use.arg ?? '', glossaryTerms)}; add the term to the glossary or remove the <Term> tag`);
@@ -391,34 +391,4 @@ function defaultCounts(unit: Indicator['unit']): Indicator['counts'] {
   if (unit === 'count' || unit === 'percent' || unit === 'rate-per-10000') return 'children';
   if (unit === 'gbp') return 'money';
   return 'other';
-}
-
-
-
-async function checkMdxSyntax(body: string, bodyLine: number, file: string, problems: ProblemList) {
-  try {
-    await compile(body, { development: false });
-  } catch (error: any) {
-    let line = (error.line ?? error.place?.line ?? error.place?.start?.line ?? 1) + bodyLine - 1;
-    let column = error.column ?? error.place?.column ?? error.place?.start?.column ?? 1;
-    const reason = String(error.reason ?? error.message).replace(/\s+/g, ' ');
-    // MDX finds an unclosed { where the text runs out; the author needs to see where it opened.
-    const brace = /closing brace for `\{`/.test(reason) ? unclosedBrace(body) : undefined;
-    if (brace) ({ line, column } = { line: brace.line + bodyLine - 1, column: brace.column });
-    problems.add(file, line, column, `the text cannot be read as MDX: ${reason}. A < or { in ordinary text must be written as \\< or \\{`);
-  }
-}
-
-/** The line and column (from 1) of the last { in a body that is never closed. */
-function unclosedBrace(body: string): { line: number; column: number } | undefined {
-  const open: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '\\') i++;
-    else if (body[i] === '{') open.push(i);
-    else if (body[i] === '}') open.pop();
-  }
-  const at = open.at(-1);
-  if (at === undefined) return undefined;
-  const before = body.slice(0, at).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
 }

@@ -1,0 +1,193 @@
+/**
+ * The fuzzer's mutations: realistic mistakes (and realistic harmless variations) an officer, an
+ * editor or a spreadsheet makes to content, and the attacks a content commit could try. Each kind
+ * says whether `check` must refuse it (with the file and the line it changed) or accept it, and
+ * whether accepting it by mistake would be harmful: publish code, markup, a value of the build's
+ * environment, or a wrong number.
+ */
+
+export type Rng = () => number;
+
+export type Target = 'meeting-body' | 'meeting-file' | 'front-matter' | 'csv' | 'indicator';
+
+export interface Change {
+  text: string;
+  /** The line (from 1) the mistake is on, when the message must point at it. */
+  line?: number;
+}
+
+export interface MutationKind {
+  kind: string;
+  target: Target;
+  expect: 'reject' | 'accept';
+  /** Accepting it would publish code, markup, an environment value or a wrong number. */
+  harmful: boolean;
+  apply(text: string, rng: Rng): Change | undefined;
+}
+
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
+
+/** Lines of a meeting body that are prose: not front matter, tags, headings, lists or code. */
+function proseLines(text: string): number[] {
+  const lines = text.split('\n');
+  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  const out: number[] = [];
+  let fenced = false;
+  lines.forEach((l, i) => {
+    if (/^\s*(```|~~~)/.test(l)) fenced = !fenced;
+    else if (!fenced && i > close && /^[A-Za-z]/.test(l) && !/[<{`]/.test(l)) out.push(i);
+  });
+  return out;
+}
+
+/** Puts a snippet into a prose line of a meeting body, between two words. */
+function inBody(snippet: string | ((rng: Rng) => string), ownLine = false) {
+  return (text: string, rng: Rng): Change | undefined => {
+    const lines = text.split('\n');
+    const candidates = proseLines(text);
+    if (!candidates.length) return undefined;
+    const i = pick(rng, candidates);
+    const s = typeof snippet === 'function' ? snippet(rng) : snippet;
+    if (ownLine) {
+      // A paragraph of its own: a blank line either side.
+      lines.splice(i + 1, 0, '', s, '');
+      return { text: lines.join('\n'), line: i + 3 };
+    }
+    const spaces = [...lines[i].matchAll(/ /g)].map((m) => m.index!);
+    const at = spaces.length ? pick(rng, spaces) : lines[i].length;
+    lines[i] = `${lines[i].slice(0, at)} ${s}${lines[i].slice(at)}`;
+    return { text: lines.join('\n'), line: i + 1 };
+  };
+}
+
+/** Replaces a line of the front matter that starts with `field:`. */
+function frontMatterField(field: string, replace: (line: string) => string) {
+  return (text: string): Change | undefined => {
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => l.startsWith(`${field}:`));
+    if (i < 0) return undefined;
+    // A folded value (`summary: >-`) goes on over the indented lines after it: replace them too.
+    let end = i + 1;
+    while (end < lines.length && /^\s+\S/.test(lines[end]) && !/^\s*-/.test(lines[end]) && /[>|][-+]?\s*$/.test(lines[i])) end++;
+    lines.splice(i, end - i, replace(lines[i]));
+    return { text: lines.join('\n'), line: i + 1 };
+  };
+}
+
+/** Changes one cell of a random data row of a CSV file (rows without quotes only). */
+function csvCell(column: string, value: (old: string, rng: Rng) => string | undefined) {
+  return (text: string, rng: Rng): Change | undefined => {
+    const lines = text.split('\n');
+    const header = lines[0].replace(/^\uFEFF/, '').split(',');
+    const c = header.indexOf(column);
+    if (c < 0) return undefined;
+    const rows = lines.map((l, i) => i).filter((i) => i > 0 && lines[i] && !lines[i].includes('"') && /\d/.test(lines[i].split(',')[header.indexOf('value')] ?? ''));
+    if (!rows.length) return undefined;
+    const i = pick(rng, rows);
+    const cells = lines[i].split(',');
+    const next = value(cells[c], rng);
+    if (next === undefined) return undefined;
+    cells[c] = next;
+    lines[i] = cells.join(',');
+    return { text: lines.join('\n'), line: i + 1 };
+  };
+}
+
+const whole = (f: (text: string) => string) => (text: string): Change => ({ text: f(text) });
+
+const BODY_REJECT_HARMFUL: [string, string | ((rng: Rng) => string), boolean?][] = [
+  ['env-expression', '{process.env.HOME}'],
+  ['env-expression-bracket', '{process.env["GITHUB_TOKEN"]}'],
+  ['number-in-braces', '{1,234}'],
+  ['year-in-braces', '{2018/19}'],
+  ['word-in-braces', '{sic}'],
+  ['arithmetic-in-braces', '{12 * 3}'],
+  ['import', 'import data from "../../../package.json"', true],
+  ['export', 'export const secret = process.env.HOME', true],
+  ['script', '<script>alert(document.cookie)</script>', true],
+  ['script-inline', '<script src="https://example.net/x.js" />'],
+  ['img-onerror', '<img src="x" onerror="alert(1)" />'],
+  ['javascript-link', '[the plan](javascript:alert(1))'],
+  ['javascript-link-mixed-case', '[the plan](JaVaScRiPt:alert(1))'],
+  ['vbscript-link', '[the plan](vbscript:msgbox(1))'],
+  ['data-link', '[the plan](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
+  ['javascript-definition', '[p]: javascript:alert(1)\n\n[the plan][p]', true],
+  ['a-href-javascript', '<a href="javascript:alert(1)">the plan</a>'],
+  ['form-action', '<form action="https://example.net/collect"><input name="email" /></form>', true],
+  ['meta-refresh', '<meta http-equiv="refresh" content="0; url=https://example.net/" />', true],
+  ['iframe', '<iframe src="https://example.net/" />', true],
+  ['style', '<style>{"body { display: none }"}</style>', true],
+  ['object', '<object data="https://example.net/x.swf" />', true],
+  ['base', '<base href="https://example.net/" />', true],
+  ['span-with-class', '<span class="sc-draft">Draft</span>'],
+  ['sup-with-style', '<sup style="font-size:0">hidden</sup>'],
+  ['lowercase-chart', '<chart id="cla-rate" />', true],
+  ['lowercase-indicator', '<indicator id="cla-rate" />', true],
+  ['unknown-component', '<Graph id="cla-rate" />', true],
+  ['component-event-prop', '<Chart id="cla-rate" onClick={() => fetch("https://example.net")} />', true],
+  ['component-spread', '<Chart {...globalThis} />', true],
+  ['component-id-expression', '<Chart id={process.env.HOME} />', true],
+  ['component-extra-prop', '<Chart id="cla-rate" mode="full" level={2} />', true],
+  ['term-with-markup', '<Term><b>CLA</b></Term>'],
+  ['image', '![a photograph](https://example.net/track.png)'],
+  ['fragment', '<>text</>'],
+];
+
+const BODY_REJECT_HARMLESS: [string, string, boolean?][] = [
+  ['html-comment', '<!-- check with the performance team -->', true],
+  ['unclosed-term', '<Term>CLA rate'],
+  ['stray-lt-number', 'aged <5'],
+  ['unclosed-brace', '{see appendix'],
+  ['unknown-indicator', '<Indicator id="cla-rte" />', true],
+  ['term-not-in-glossary', '<Term>XYZZY</Term>'],
+  ['closing-tag-alone', 'the </Term> rate'],
+  ['attribute-unquoted', '<Chart id=cla-rate />', true],
+  ['markdown-autolink', 'see <https://example.gov.uk/report>'],
+  ['email-autolink', 'email <scrutiny@example.gov.uk>'],
+];
+
+const BODY_ACCEPT: [string, string | ((rng: Rng) => string), boolean?][] = [
+  ['escaped-braces', '\\{2018/19\\}'],
+  ['escaped-lt', '\\<50'],
+  ['lt-with-space', 'under < 50 visits a week'],
+  ['mdx-comment', '{/* officers: check this figure */}'],
+  ['inline-code-braces', '`{process.env.HOME}`'],
+  ['https-link', '[the report](https://example.gov.uk/report.pdf)'],
+  ['mailto-link', '[email us](mailto:scrutiny@example.gov.uk)'],
+  ['site-link', '[the glossary](/glossary/)'],
+  ['sup', '9<sup>th</sup>'],
+  ['bold-italic', '**much** *better*'],
+  ['long-word', 'Kinder- und Jugendhilfeweiterentwicklungsgesetzgebungsverfahren'],
+  ['symbols', '£1,200 – 45% … “quoted” ’ ✓ ≥ ±'],
+  ['ampersand-entities', 'A&amp;E &copy; & more'],
+];
+
+export const KINDS: MutationKind[] = [
+  ...BODY_REJECT_HARMFUL.map(([kind, s, own]): MutationKind => ({ kind, target: 'meeting-body', expect: 'reject', harmful: true, apply: inBody(s, own) })),
+  ...BODY_REJECT_HARMLESS.map(([kind, s, own]): MutationKind => ({ kind, target: 'meeting-body', expect: 'reject', harmful: false, apply: inBody(s, own) })),
+  ...BODY_ACCEPT.map(([kind, s, own]): MutationKind => ({ kind, target: 'meeting-body', expect: 'accept', harmful: false, apply: inBody(s, own) })),
+  { kind: 'bom', target: 'meeting-file', expect: 'accept', harmful: false, apply: whole((t) => `\uFEFF${t}`) },
+  { kind: 'crlf', target: 'meeting-file', expect: 'accept', harmful: false, apply: whole((t) => t.replace(/\r?\n/g, '\r\n')) },
+  { kind: 'trailing-spaces', target: 'meeting-file', expect: 'accept', harmful: false, apply: whole((t) => t.replace(/\n/g, '  \n')) },
+  { kind: 'summary-with-markup', target: 'front-matter', expect: 'accept', harmful: false, apply: frontMatterField('summary', () => `summary: 'The panel <script>alert(1)</script> read {process.env.HOME}.'`) },
+  { kind: 'field-misspelt', target: 'front-matter', expect: 'reject', harmful: false, apply: frontMatterField('summary', (l) => l.replace(/^summary:/, 'sumary:')) },
+  { kind: 'period-malformed', target: 'front-matter', expect: 'reject', harmful: false, apply: frontMatterField('period', () => 'period: Q2 2018/19') },
+  { kind: 'tab-indent', target: 'front-matter', expect: 'reject', harmful: false, apply: frontMatterField('period', (l) => `\t${l}`) },
+  { kind: 'csv-percent-sign', target: 'csv', expect: 'reject', harmful: true, apply: csvCell('value', (v) => `${v}%`) },
+  { kind: 'csv-thousands', target: 'csv', expect: 'reject', harmful: true, apply: csvCell('value', () => '"1,234"') },
+  { kind: 'csv-words', target: 'csv', expect: 'reject', harmful: true, apply: csvCell('value', () => 'about 12') },
+  { kind: 'csv-formula', target: 'csv', expect: 'reject', harmful: true, apply: csvCell('value', () => '=1+1') },
+  { kind: 'csv-indicator-typo', target: 'csv', expect: 'reject', harmful: true, apply: csvCell('indicator', (v) => (v.length > 3 ? v.slice(0, -2) + v.at(-1) + v.at(-2) : undefined)) },
+  { kind: 'csv-area-capital', target: 'csv', expect: 'reject', harmful: true, apply: csvCell('area', () => 'England') },
+  { kind: 'csv-status-typo', target: 'csv', expect: 'reject', harmful: true, apply: csvCell('status', () => 'provisonal') },
+  { kind: 'csv-note-with-markup', target: 'csv', expect: 'accept', harmful: false, apply: csvCell('note', () => '<script>alert(1)</script> {process.env.HOME}') },
+  { kind: 'csv-bom', target: 'csv', expect: 'accept', harmful: false, apply: whole((t) => `\uFEFF${t}`) },
+  { kind: 'csv-crlf', target: 'csv', expect: 'accept', harmful: false, apply: whole((t) => t.replace(/\r?\n/g, '\r\n')) },
+  { kind: 'indicator-unit-typo', target: 'indicator', expect: 'reject', harmful: true, apply: frontMatterLike('unit', (l) => l.replace(/unit: *(\S+)/, 'unit: $1s')) },
+  { kind: 'indicator-polarity-typo', target: 'indicator', expect: 'reject', harmful: true, apply: frontMatterLike('polarity', () => 'polarity: higher-better') },
+];
+
+/** Replaces the line of a YAML file that starts with `field:`. */
+function frontMatterLike(field: string, replace: (line: string) => string) {
+  return frontMatterField(field, replace);
+}
