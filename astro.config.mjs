@@ -7,7 +7,6 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { remarkMeetingLayout } from './src/lib/remark-meeting.ts';
 import { remarkSafeBody } from './src/lib/remark-safe-body.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 
 /** The base path is set at build time, so the same content deploys to a root or a sub-folder. */
 function basePath() {
@@ -37,7 +36,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // The safe body check runs first, on the tree as written (see src/lib/content/mdx-safety.ts).
   markdown: { remarkPlugins: [remarkSafeBody, remarkMeetingLayout] },
-  integrations: [mdx(), sitemap(), searchIndex()],
+  // The search index is built after Astro, in a process of its own (scripts/search-index.mjs).
+  integrations: [mdx(), sitemap()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
 });

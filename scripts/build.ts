@@ -48,6 +48,30 @@ function removeQuietly(...paths: string[]) {
   }
 }
 
+/**
+ * Runs a step of the build (Astro, the search index) in a Node process of its own; resolves with
+ * its exit code. The channel closes when this process dies however it dies, and the step then
+ * stops too (see astro-build.mjs), rather than writing on into a folder the next build removes.
+ */
+function step(args: string[], env: Record<string, string>): Promise<number> {
+  return new Promise<number>((done) => {
+    const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+    // Stopped (Ctrl-C, a test runner's timeout): stop the step too, before the lock is released.
+    const stop = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    child.on('error', (error) => {
+      console.error(`\n${describeFailure(error, root)}`);
+      done(1);
+    });
+    child.on('close', (code, signal) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done(signal ? 1 : (code ?? 1));
+    });
+  });
+}
+
 const warned = new Set<string>();
 function warnAll(warnings: string[]) {
   for (const w of warnings) if (!warned.has(w)) console.error(`Warning: ${w}`);
@@ -97,30 +121,15 @@ try {
   writeValidatedContent(validated, { root, drafts: false, content: content! });
   faultPoint('validated');
 
+  // --expose-gc lets Astro collect garbage between pages (src/middleware.ts): without it V8 lets
+  // pages already written pile up until its heap is large (README, "Performance").
   const astroFrom = mark();
-  const status = await new Promise<number>((done) => {
-    const child = spawn(process.execPath, [join(projectDir, 'scripts', 'astro-build.mjs')], {
-      // The channel closes when this process dies however it dies, and Astro then stops too
-      // (see astro-build.mjs), rather than writing on into a folder the next build removes.
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-      env: {
-        ...process.env,
-        SCRUTINEER_OUT: staging,
-        // A cache of its own: Astro's content store would otherwise be shared between builds of
-        // different content folders (tests run several at once), and mix their meetings.
-        SCRUTINEER_CACHE: cache,
-        SCRUTINEER_VALIDATED: validated,
-      },
-    });
-    // Stopped (Ctrl-C, a test runner's timeout): stop Astro too, before the lock is released.
-    const stop = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    child.on('error', (error) => {
-      console.error(`\n${describeFailure(error, root)}`);
-      done(1);
-    });
-    child.on('close', (code, signal) => done(signal ? 1 : (code ?? 1)));
+  const status = await step(['--expose-gc', join(projectDir, 'scripts', 'astro-build.mjs')], {
+    SCRUTINEER_OUT: staging,
+    // A cache of its own: Astro's content store would otherwise be shared between builds of
+    // different content folders (tests run several at once), and mix their meetings.
+    SCRUTINEER_CACHE: cache,
+    SCRUTINEER_VALIDATED: validated,
   });
   removeQuietly(validated);
   if (status !== 0) {
@@ -129,6 +138,15 @@ try {
     process.exit(1);
   }
   timings.astroMs = mark() - astroFrom;
+
+  // The search index, once Astro's process has ended, so their memory is never added together.
+  const searchFrom = mark();
+  if ((await step([join(projectDir, 'scripts', 'search-index.mjs')], { SCRUTINEER_OUT: staging })) !== 0) {
+    removeQuietly(staging, cache);
+    console.error(`\nThe build failed; nothing was published and ${outDir} is unchanged.`);
+    process.exit(1);
+  }
+  timings.searchMs = mark() - searchFrom;
   faultPoint('built');
 
   // When the output folder is outside the project, Astro copies its own module maps from .astro/

@@ -1,0 +1,50 @@
+/**
+ * The search index's part of `npm run build`, run by scripts/build.ts in a Node process of its own
+ * after Astro's has ended, so the indexer's memory (a few hundred megabytes for a long archive) is
+ * never added to Astro's. Builds the Pagefind index over the finished site: the pages that mark
+ * their content with data-pagefind-body. Not meant to be run by hand.
+ *
+ * Environment, set by scripts/build.ts: SCRUTINEER_OUT (the staging folder the site was built into),
+ * SCRUTINEER_QUIET.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { describeFailure } from './lib/failure.mjs';
+
+const site = process.env.SCRUTINEER_OUT;
+if (!site) {
+  console.error('scripts/search-index.mjs is run by scripts/build.ts; use npm run build.');
+  process.exit(2);
+}
+const root = process.env.SCRUTINEER_ROOT ?? process.cwd();
+const failed = (error) => {
+  console.error(`\n${describeFailure(error, root, site)}`);
+  process.exit(1);
+};
+process.on('uncaughtException', failed);
+process.on('unhandledRejection', failed);
+// scripts/build.ts was stopped: stop too.
+process.on('disconnect', () => process.exit(1));
+process.channel?.unref();
+
+try {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`The search index could not be created: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: site });
+  if (added.errors.length) throw new Error(`The search index could not read the site: ${added.errors.join('; ')}`);
+  // The index is written here rather than by Pagefind's own process, which panics and leaves the
+  // build waiting for ever when the disk is full; Node's error says what happened.
+  const built = await index.getFiles();
+  if (built.errors.length) throw new Error(`The search index could not be written: ${built.errors.join('; ')}`);
+  for (const file of built.files) {
+    const path = join(site, 'pagefind', file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+  if (!process.env.SCRUTINEER_QUIET) console.error(`Indexed ${added.page_count} pages for search.`);
+  await pagefind.close();
+} catch (error) {
+  failed(error);
+}
+process.exit(0);
