@@ -151,7 +151,7 @@ describe('version 1.1 with real DfE figures', () => {
     expect(text(page(out, MARCH), '#caseload .sc-headline')).toContain('32nd highest of 150 councils, in the worst quarter');
     expect(section(MARCH, 'caseload').querySelector('svg desc')!.textContent).toContain('That is the 32nd highest of 150 councils, in the worst quarter.');
     const csv = readFileSync(join(out, 'data/indicators/caseload.csv'), 'utf8');
-    expect(csv).toContain('caseload,2024/25,year,local,,17.2,,,ratio,,,,false,32,150');
+    expect(csv).toContain('caseload,2024/25,year,local,,17.2,,,ratio,,,,,,false,32,150');
   });
 
   it('shows five years of an annual indicator on a meeting page', () => {
