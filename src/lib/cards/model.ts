@@ -8,7 +8,7 @@ import type { Meeting } from '../model';
 import { FREQUENCY_KIND, comparePeriods, formatDate } from '../periods';
 import { LATEST, meetingCut, type DataIndex } from '../data-index';
 import { indicatorView, type IndicatorView } from '../present/indicator';
-import { periodInWords } from '../stats/format';
+import { SYMBOL_WORDS, periodInWords } from '../stats/format';
 
 export interface CardSeries {
   /** Points in period order; null where there is no figure to draw (a symbol, or none). */
@@ -52,7 +52,8 @@ function chartOf(view: IndicatorView) {
     span,
     local: { values: local.map(valueOf) },
     ...(englandValues.filter((v) => v !== null).length >= 2 && { england: { values: englandValues } }),
-    latestText: latest ? `latest ${latest.text} (${periodInWords(latest.period)})` : undefined,
+    // A symbol is said in words: "[low]" means nothing read aloud.
+    latestText: latest ? `latest figure (${periodInWords(latest.period)}): ${latest.cell.symbol ? SYMBOL_WORDS[latest.cell.symbol] : latest.text}` : undefined,
   };
 }
 
