@@ -141,7 +141,7 @@ describe('open data from the DfE fixture', () => {
       'Children, Education and Skills Scrutiny Committee, 20 March 2025. A line chart of Agency social workers, as a share of all social workers, 2019/20 to 2024/25, latest figure (2024/25): more than 0 but so small that it rounds to 0, with England.',
     );
     expect(meta(page(out, 'indicators/agency-rate/'), 'og:image:alt')).toBe(
-      'Agency social workers, as a share of all social workers. A line chart of Agency social workers, as a share of all social workers, 2019/20 to 2025/26, latest figure (2025/26): more than 0 but so small that it rounds to 0, with England.',
+      'Agency social workers, as a share of all social workers. A line chart of its figures, 2019/20 to 2025/26, latest figure (2025/26): more than 0 but so small that it rounds to 0, with England.',
     );
     expect(meta(page(out, 'data/'), 'og:image')).toBeUndefined();
   });

@@ -62,7 +62,7 @@ function card(data: DataIndex, title: string, view: IndicatorView | undefined): 
   const chart = view && chartOf(view);
   // The indicator's own card does not repeat its title under the title.
   const caption = chart && (chart.title === title ? chart.span : `${chart.title}, ${chart.span}`);
-  const chartWords = chart ? ` A line chart of ${chart.title}, ${chart.span}${chart.latestText ? `, ${chart.latestText}` : ''}${chart.england ? ', with England' : ''}.` : '';
+  const chartWords = chart ? ` A line chart of ${chart.title === title ? 'its figures' : chart.title}, ${chart.span}${chart.latestText ? `, ${chart.latestText}` : ''}${chart.england ? ', with England' : ''}.` : '';
   return {
     kicker: `${site.council} – ${site.title}`,
     title,
