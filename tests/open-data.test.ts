@@ -109,6 +109,7 @@ describe('open data from the DfE fixture', () => {
       expect(link?.textContent).toBe('Open Government Licence v3.0');
     }
     expect(page(out, 'data/').getElementById('licence')!.nextElementSibling!.textContent).toContain('Contains public sector information licensed under the Open Government Licence v3.0.');
+    expect(jsonLd(page(out, 'data/')).find((d) => d['@type'] === 'Dataset')).toMatchObject({ license: OGL, creditText: 'Contains public sector information licensed under the Open Government Licence v3.0.' });
   });
 
   it('links the site feed from every page, and the committee feed from its committee and meeting pages, visibly too', () => {
