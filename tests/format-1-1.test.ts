@@ -96,10 +96,13 @@ describe('version 1.1 with real DfE figures', () => {
       'The latest figure, at 30 September 2024, is more than 0 but so small that it rounds to 0. England: 16.2% at 30 September 2024. North East: 10.4% at 30 September 2024.',
     );
     const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data/indicators/agency-rate.csv'), 'utf8'), { header: true }).data;
-    expect(csv.filter((r) => r.area === 'local').map((r) => r.value)).toEqual(['9.6', '0.9', '1.3', '0.4', 'low', 'low', 'low']);
+    // Numbers stay in value; the symbol stands in status_symbol, so the column is all numbers.
+    expect(csv.filter((r) => r.area === 'local').map((r) => r.value)).toEqual(['9.6', '0.9', '1.3', '0.4', '', '', '']);
+    expect(csv.filter((r) => r.area === 'local').map((r) => r.status_symbol)).toEqual(['', '', '', '', 'low', 'low', 'low']);
     const nfaCsv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data/indicators/referrals-nfa.csv'), 'utf8'), { header: true }).data;
-    expect(nfaCsv.find((r) => r.period === '2021/22' && r.area === 'local')).toMatchObject({ value: 'c', numerator: '', status_symbol: 'c' });
-    expect(readFileSync(join(out, 'data/indicators/turnover-rate.csv'), 'utf8')).toContain('turnover-rate,2024/25,year,local,,u,');
+    expect(nfaCsv.find((r) => r.period === '2021/22' && r.area === 'local')).toMatchObject({ value: '', numerator: '', status_symbol: 'c', numerator_symbol: 'c' });
+    const turnover = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data/indicators/turnover-rate.csv'), 'utf8'), { header: true }).data;
+    expect(turnover.find((r) => r.period === '2024/25' && r.area === 'local')).toMatchObject({ value: '', status_symbol: 'u' });
   });
 
   it("rule 3: DfE's k is shown as [low] and kept as k in the downloads", async () => {
@@ -149,7 +152,7 @@ describe('version 1.1 with real DfE figures', () => {
     expect(text(page(out, MARCH), '#caseload .sc-headline')).toContain('32nd highest of 150 councils, in the worst quarter');
     expect(section(MARCH, 'caseload').querySelector('svg desc')!.textContent).toContain('That is the 32nd highest of 150 councils, in the worst quarter.');
     const csv = readFileSync(join(out, 'data/indicators/caseload.csv'), 'utf8');
-    expect(csv).toContain('caseload,2024/25,year,local,,17.2,,,ratio,,,,false,32,150');
+    expect(csv).toContain('caseload,2024/25,year,local,,17.2,,,ratio,,,,,,false,32,150');
   });
 
   it('shows five years of an annual indicator on a meeting page', () => {

@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { FIXTURES } from './helpers/fixtures';
 import { buildSite, page, tableRows } from './helpers/build';
+import { unzip } from './helpers/zip';
 
 const out = mkdtempSync(join(tmpdir(), 'scrutineer-leak-'));
 let build: ReturnType<typeof buildSite>;
@@ -24,9 +25,10 @@ function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
 }
 
-/** A published file's text; gzip (Pagefind's index and fragments) is opened first. */
+/** A published file's text; gzip (Pagefind's index and fragments) and zip (Excel files) are opened first. */
 function text(file: string): string {
   const bytes = readFileSync(file);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return [...unzip(bytes).values()].map((b) => b.toString('utf8')).join('\n');
   const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
   return raw.toString('latin1');
 }
@@ -43,6 +45,9 @@ describe('disclosure control across every published file', () => {
   it('never publishes a suppressed value, in any file', () => {
     const all = files(out);
     expect(all.some((f) => f.includes(`${join(out, 'pagefind')}`))).toBe(true);
+    // The spreadsheets and link preview cards are among the files scanned.
+    expect(all.filter((f) => f.endsWith('.xlsx')).length).toBeGreaterThan(2);
+    expect(all.filter((f) => f.endsWith('.png')).length).toBeGreaterThan(2);
     const leaks: string[] = [];
     for (const f of all) {
       const t = text(f);
@@ -55,6 +60,9 @@ describe('disclosure control across every published file', () => {
     const all = files(out).map(text).join('\n');
     expect(all).toMatch(/512,340|512340/);
     expect(all).toMatch(/9,321|9321/);
+    // The Excel files hold figures as numbers: the unsuppressed breakdown cell of 27 is in one.
+    const sheet = unzip(readFileSync(join(out, 'data', 'indicators', 'open-cases.xlsx'))).get('xl/worksheets/sheet1.xml')!.toString('utf8');
+    expect(sheet).toMatch(/<v>27<\/v>/);
   });
 
   it('shows a suppressed count as [c] in the table, and neither draws nor describes it', () => {
@@ -70,14 +78,14 @@ describe('disclosure control across every published file', () => {
     expect(section.querySelector('.sc-headline')!.textContent).not.toMatch(/\b4\b/);
   });
 
-  it('writes suppressed values as c in the downloads, without their numerator and denominator', () => {
+  it('writes suppressed values as c in the downloads, without their value, numerator and denominator', () => {
     const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data', 'all.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     const cell = (indicator: string, period: string, breakdown = '') => csv.find((r) => r.indicator === indicator && r.period === period && r.breakdown === breakdown && r.area === 'local')!;
-    expect(cell('cla-starts', '2018/19 Q2').value).toBe('c');
-    expect(cell('open-cases', '2018/19 Q1', 'disability').value).toBe('c');
-    expect(cell('open-cases', '2018/19 Q1', 'family').value).toBe('c');
-    expect(cell('open-cases', '2018/19 Q2', 'disability').value).toBe('27');
+    expect(cell('cla-starts', '2018/19 Q2')).toMatchObject({ value: '', status_symbol: 'c' });
+    expect(cell('open-cases', '2018/19 Q1', 'disability')).toMatchObject({ value: '', status_symbol: 'c' });
+    expect(cell('open-cases', '2018/19 Q1', 'family')).toMatchObject({ value: '', status_symbol: 'c' });
+    expect(cell('open-cases', '2018/19 Q2', 'disability')).toMatchObject({ value: '27', status_symbol: '' });
     const rhi = cell('rhi-72-hours', '2018/19 Q2');
-    expect([rhi.value, rhi.numerator, rhi.denominator]).toEqual(['c', '', '']);
+    expect([rhi.value, rhi.numerator, rhi.denominator, rhi.status_symbol, rhi.numerator_symbol, rhi.denominator_symbol]).toEqual(['', '', '', 'c', 'c', 'c']);
   });
 });

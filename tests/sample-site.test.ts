@@ -285,11 +285,11 @@ describe('the sample site', () => {
     for (const d of all) {
       const source = latest.get(`${d.indicator}|${d.period}|${d.area}|${d.breakdown}`);
       expect(source, `invented: ${JSON.stringify(d)}`).toBeDefined();
-      if (d.value === 'c') {
+      if (d.status_symbol === 'c') {
         suppressed++;
         expect(d.area).toBe('local');
-        expect(d.numerator + d.denominator).toBe('');
-      } else if (d.value === 'x') expect(source!.status).toBe('not-available');
+        expect(d.value + d.numerator + d.denominator).toBe('');
+      } else if (d.status_symbol === 'x') expect(source!.status).toBe('not-available');
       else expect(Number(d.value)).toBe(Number(source!.value));
     }
     expect(suppressed).toBeGreaterThan(5);
@@ -298,7 +298,8 @@ describe('the sample site', () => {
       const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data', 'indicators', `${id}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
       const json = JSON.parse(readFileSync(join(out, 'data', 'indicators', `${id}.json`), 'utf8'));
       expect(csv).toEqual(all.filter((r) => r.indicator === id));
-      expect(json.rows).toEqual(csv);
+      // The JSON holds the same rows, typed: an empty CSV cell is null, true/false a boolean.
+      expect(json.rows.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)])))).toEqual(csv);
       expect(json.indicator.title).toBe(indicators.get(id).title);
     }
     const dictionary = JSON.parse(readFileSync(join(out, 'data', 'datapackage.json'), 'utf8'));
@@ -311,7 +312,7 @@ describe('the sample site', () => {
     expect(sections.length).toBeGreaterThan(5);
     for (const section of sections) {
       const links = [...section.querySelectorAll('.sc-downloads a')].map((a) => a.getAttribute('href'));
-      expect(links).toEqual([`/data/indicators/${section.id}.csv`, `/data/indicators/${section.id}.json`]);
+      expect(links).toEqual([`/data/indicators/${section.id}.csv`, `/data/indicators/${section.id}.json`, `/data/indicators/${section.id}.xlsx`]);
       for (const href of links) expect(existsSync(join(out, href!))).toBe(true);
     }
   });
@@ -325,7 +326,7 @@ describe('the sample site', () => {
     for (const d of csv) {
       expect(periodEnd(d.period)).toBeLessThanOrEqual(end);
       const source = seen(quarterEnd, d.indicator, d.period, d.area, d.breakdown)!;
-      if (!['c', 'x'].includes(d.value)) expect(Number(d.value), `${d.indicator} ${d.period}`).toBe(Number(source.value));
+      if (!['c', 'x'].includes(d.status_symbol)) expect(Number(d.value), `${d.indicator} ${d.period}`).toBe(Number(source.value));
     }
   });
 

@@ -319,6 +319,15 @@ describe('YAML files', () => {
     `);
   });
 
+  it('site.yaml naming a licence without its address, and with an id that is not SPDX', async () => {
+    expect(await problemsFor('site-licence-incomplete')).toMatchInlineSnapshot(`
+      [
+        "content/site.yaml:6:3: missing licence.url; add "url:" here",
+        "content/site.yaml:7:7: licence.id "CC BY 4.0" is not an SPDX licence identifier; write one such as OGL-UK-3.0 or CC-BY-4.0, or remove id",
+      ]
+    `);
+  });
+
   it('site.yaml missing', async () => {
     expect(await problemsFor('site-missing-file')).toMatchInlineSnapshot(`
       [

@@ -36,6 +36,8 @@ const TARGET = {
   meetingPageGzipBytes: 40_000,
   javascriptBytes: 0,
   stylesheets: 1,
+  /** Link preview cards' share of the build's wall time. */
+  cardShare: 0.25,
 };
 
 const args = process.argv.slice(2);
@@ -56,6 +58,8 @@ interface Run {
   cpuSeconds?: number;
   peakRssBytes?: number;
   chartMs: number[];
+  /** Milliseconds each link preview card took to draw (identical cards are drawn once). */
+  cardMs: number[];
 }
 
 function run(command: string[], env: Record<string, string>, { measure = false } = {}): Promise<{ status: number; stderr: string; seconds: number; cpuSeconds?: number; peakRssBytes?: number }> {
@@ -115,6 +119,7 @@ function cleanEnv() {
 async function build(root: string, out: string, { charts = true } = {}): Promise<Run> {
   const timings = join(work, `build-timings-${Math.random().toString(36).slice(2)}.json`);
   const chartFile = join(work, `chart-timings-${Math.random().toString(36).slice(2)}.txt`);
+  const cardFile = join(work, `card-timings-${Math.random().toString(36).slice(2)}.txt`);
   const result = await run(
     [process.execPath, TSX, join(PROJECT, 'scripts', 'build.ts')],
     {
@@ -122,6 +127,7 @@ async function build(root: string, out: string, { charts = true } = {}): Promise
       SCRUTINEER_OUT: out,
       SCRUTINEER_QUIET: '1',
       SCRUTINEER_BUILD_TIMINGS: timings,
+      SCRUTINEER_CARD_TIMINGS: cardFile,
       ...(charts ? { SCRUTINEER_CHART_TIMINGS: chartFile } : { SCRUTINEER_CHARTS: '0' }),
     },
     { measure: true },
@@ -130,9 +136,11 @@ async function build(root: string, out: string, { charts = true } = {}): Promise
   const t = JSON.parse(readFileSync(timings, 'utf8'));
   const chartMs = existsSync(chartFile) ? readFileSync(chartFile, 'utf8').trim().split('\n').filter(Boolean).map(Number) : [];
   rmSync(timings, { force: true });
+  const cardMs = existsSync(cardFile) ? readFileSync(cardFile, 'utf8').trim().split('\n').filter(Boolean).map(Number) : [];
   rmSync(chartFile, { force: true });
+  rmSync(cardFile, { force: true });
   const lockWaitSeconds = t.lockWaitMs / 1000;
-  return { seconds: result.seconds - lockWaitSeconds, lockWaitSeconds, cpuSeconds: result.cpuSeconds, peakRssBytes: result.peakRssBytes, chartMs };
+  return { seconds: result.seconds - lockWaitSeconds, lockWaitSeconds, cpuSeconds: result.cpuSeconds, peakRssBytes: result.peakRssBytes, chartMs, cardMs };
 }
 
 function walk(dir: string): string[] {
@@ -152,6 +160,8 @@ const median = (xs: number[]) => {
 interface SiteFigures {
   pages: number;
   charts: number;
+  /** Link preview cards (PNG) published. */
+  cards: number;
   meetingPages: number;
   meetingMedian: { bytes: number; gzip: number };
   meetingLargest: { bytes: number; gzip: number; path: string };
@@ -215,6 +225,7 @@ function analyse(out: string): SiteFigures {
   return {
     pages: pages.length,
     charts,
+    cards: existsSync(join(out, 'cards')) ? walk(join(out, 'cards')).filter((f) => f.endsWith('.png')).length : 0,
     meetingPages: meetingSizes.length,
     meetingMedian: { bytes: median(meetingSizes.map((s) => s.bytes)), gzip: median(meetingSizes.map((s) => s.gzip)) },
     meetingLargest: byGzip.at(-1) ?? { bytes: 0, gzip: 0, path: '' },
@@ -277,6 +288,12 @@ line('build, peak RSS', withCharts.peakRssBytes ? `${mb(withCharts.peakRssBytes)
 line('pages', `${int(figures.pages)} (${figures.meetingPages} meeting pages)`);
 line('charts', `${int(figures.charts)} on pages, each drawn wide and narrow; ${int(withCharts.chartMs.length)} drawings made, the others the same chart of the same data on another committee's page, reused`);
 line('chart rendering, median', `${s2(chartMedian)} ms per chart drawn (total ${s1(withCharts.chartMs.reduce((a, b) => a + b, 0) / 1000)} s)`, verdict(chartMedian < TARGET.chartMedianMs, `< ${TARGET.chartMedianMs} ms`));
+const cardSeconds = withCharts.cardMs.reduce((a, b) => a + b, 0) / 1000;
+line(
+  'link preview cards',
+  `${int(figures.cards)} PNG cards; ${int(withCharts.cardMs.length)} drawn, median ${s2(median(withCharts.cardMs))} ms, total ${s1(cardSeconds)} s (${Math.round((cardSeconds / withCharts.seconds) * 100)}% of the build)`,
+  verdict(cardSeconds < TARGET.cardShare * withCharts.seconds, `< ${TARGET.cardShare * 100}% of the build`),
+);
 line('build without charts, wall', `${s1(withoutCharts.seconds)} s (CPU ${withoutCharts.cpuSeconds !== undefined ? `${s1(withoutCharts.cpuSeconds)} s` : 'not measured'}; ${noChartFigures.pages} pages, ${noChartFigures.charts} charts)`);
 line('build with charts / without', `${s2(ratio)}x`, verdict(ratio <= TARGET.chartCostRatio, `<= ${TARGET.chartCostRatio}x`));
 line('meeting page, median', `${int(figures.meetingMedian.bytes)} bytes, ${int(figures.meetingMedian.gzip)} gzipped`, verdict(figures.meetingMedian.gzip < TARGET.meetingPageGzipBytes, '< 40 KB gzipped'));

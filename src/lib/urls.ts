@@ -16,7 +16,11 @@ export const url = {
   search: () => `${base}search/`,
   indicatorCsv: (id: string) => `${base}data/indicators/${id}.csv`,
   indicatorJson: (id: string) => `${base}data/indicators/${id}.json`,
+  indicatorXlsx: (id: string) => `${base}data/indicators/${id}.xlsx`,
   meetingCsv: (meetingId: string) => `${base}data/meetings/${meetingId}.csv`,
+  meetingXlsx: (meetingId: string) => `${base}data/meetings/${meetingId}.xlsx`,
+  /** The link preview card (og:image) of a page: a meeting's id, or indicators/<id>. */
+  card: (page: string) => `${base}cards/${page}.png`,
   allCsv: () => `${base}data/all.csv`,
   dataPackage: () => `${base}data/datapackage.json`,
   feed: () => `${base}feed.xml`,

@@ -7,60 +7,82 @@ import Papa from 'papaparse';
 import type { Indicator, Meeting } from '../model';
 import { LATEST, meetingCut, type Cut, type DataIndex } from '../data-index';
 import { indicatorView } from './indicator';
+import { formatDate } from '../periods';
+import { AREAS, STATUSES } from '../schemas/data-row';
+import { UNITS } from '../schemas/indicator';
+import { frictionlessLicence, licenceOf } from '../open-data/licence';
 
+/**
+ * One figure, typed: numbers are numbers and a symbol stands in its own column, so a value
+ * column never mixes text and numbers (pandas and Frictionless tools then type it the same in
+ * every file). null is an empty cell in CSV.
+ */
 export interface TidyRow {
   indicator: string;
   period: string;
   period_type: 'month' | 'quarter' | 'year';
   area: string;
-  breakdown: string;
-  value: string;
-  numerator: string;
-  denominator: string;
+  breakdown: string | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
   unit: string;
-  status: string;
-  status_symbol: string;
-  note: string;
-  revised: string;
-  rank: string;
-  out_of: string;
+  status: string | null;
+  /** DfE's symbol standing instead of the value (c when the site suppressed it). */
+  status_symbol: string | null;
+  numerator_symbol: string | null;
+  denominator_symbol: string | null;
+  note: string | null;
+  revised: boolean;
+  rank: number | null;
+  out_of: number | null;
 }
 
 export const TIDY_COLUMNS: (keyof TidyRow)[] = [
-  'indicator', 'period', 'period_type', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'unit', 'status', 'status_symbol', 'note', 'revised', 'rank', 'out_of',
+  'indicator', 'period', 'period_type', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'unit', 'status', 'status_symbol', 'numerator_symbol', 'denominator_symbol', 'note', 'revised', 'rank', 'out_of',
 ];
 
 /** Every figure of an indicator visible at a cut, as tidy rows. */
 export function tidyRows(data: DataIndex, indicator: Indicator, cut: Cut = LATEST): TidyRow[] {
   const view = indicatorView(data, indicator.id, cut);
   return view.cells.map((cell) => {
-    const shown = view.disclosed.get(cell.obs)!;
+    const obs = cell.obs;
+    const shown = view.disclosed.get(obs)!;
     // DfE's own symbol is kept as DfE wrote it (k stays k); the site's own suppression is c.
+    // The site's own suppression wins over DfE's symbol: a k beside a count of 1 is c, and its
+    // counts are hidden with it.
     const hidden = shown.symbol === 'c';
-    const symbol = shown.symbol ? (hidden ? 'c' : (cell.obs.symbol ?? shown.symbol)) : '';
-    const count = (n: number | undefined, written: string | undefined) => (hidden ? '' : (written ?? (n === undefined ? '' : String(n))));
+    const symbol = shown.symbol ? (hidden ? 'c' : (obs.symbol ?? shown.symbol)) : null;
+    // A suppressed figure's counts are hidden with it, and marked c where there was one to hide.
+    const count = (n: number | undefined, written: string | undefined) => (hidden ? null : written ? null : (n ?? null));
+    const countSymbol = (n: number | undefined, written: string | undefined) => (hidden ? (n !== undefined || written ? 'c' : null) : (written ?? null));
     return {
       indicator: indicator.id,
-      period: cell.obs.period.label,
-      period_type: cell.obs.period.kind,
-      area: cell.obs.area,
-      breakdown: cell.obs.breakdown ?? '',
-      value: symbol ? symbol : String(shown.value),
-      numerator: count(cell.obs.numerator, cell.obs.numeratorSymbol),
-      denominator: count(cell.obs.denominator, cell.obs.denominatorSymbol),
+      period: obs.period.label,
+      period_type: obs.period.kind,
+      area: obs.area,
+      breakdown: obs.breakdown ?? null,
+      value: symbol ? null : shown.value,
+      numerator: count(obs.numerator, obs.numeratorSymbol),
+      denominator: count(obs.denominator, obs.denominatorSymbol),
       unit: indicator.unit,
-      status: cell.obs.status ?? '',
+      status: obs.status ?? null,
       status_symbol: symbol,
-      note: cell.obs.note ?? '',
-      revised: cell.replaced.length > 0 ? 'true' : 'false',
-      rank: shown.rank && !hidden ? String(shown.rank.rank) : '',
-      out_of: shown.rank && !hidden ? String(shown.rank.outOf) : '',
+      numerator_symbol: countSymbol(obs.numerator, obs.numeratorSymbol),
+      denominator_symbol: countSymbol(obs.denominator, obs.denominatorSymbol),
+      note: obs.note ?? null,
+      revised: cell.replaced.length > 0,
+      rank: shown.rank && !hidden ? shown.rank.rank : null,
+      out_of: shown.rank && !hidden ? shown.rank.outOf : null,
     };
   });
 }
 
+/** A CSV cell: empty for null, true/false for booleans. */
+const csvCell = (v: TidyRow[keyof TidyRow]) => (v === null ? '' : String(v));
+
 export function toCsv(rows: TidyRow[]): string {
-  return Papa.unparse({ fields: TIDY_COLUMNS, data: rows.map((r) => TIDY_COLUMNS.map((c) => r[c])) }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: TIDY_COLUMNS, data: rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))) }, { newline: '\n' }) + '\n';
 }
 
 /** The data as a meeting saw it: every indicator it showed, up to its period. */
@@ -73,50 +95,81 @@ export function allRows(data: DataIndex): TidyRow[] {
   return data.content.indicators.flatMap((i) => tidyRows(data, i));
 }
 
-/** The indicator's JSON download: what it measures, then its figures. */
+/** The indicator's JSON download: what it measures, its licence, then its figures, typed. */
 export function indicatorJson(data: DataIndex, indicator: Indicator) {
   const { file: _file, snapshotDate, ...meta } = indicator;
+  const licence = licenceOf(data.content.site);
   return {
     indicator: {
       ...meta,
       ...(snapshotDate && { snapshotDate: `${String(snapshotDate.month).padStart(2, '0')}-${String(snapshotDate.day).padStart(2, '0')}` }),
       targets: indicator.targets.map((t) => ({ from: t.from?.label ?? null, value: t.value })),
     },
+    publisher: data.content.site.council,
+    licence: { name: licence.name, url: licence.url, ...(licence.id && { id: licence.id }), attribution: licence.attribution },
     disclosure: data.content.site.disclosure,
     rows: tidyRows(data, indicator),
   };
 }
 
-const FIELD_DOCS: Record<keyof TidyRow, { type: string; description: string }> = {
-  indicator: { type: 'string', description: 'The indicator id; its definition is at /indicators/<id>/.' },
-  period: { type: 'string', description: 'The period: a month (2018-06), a financial quarter (2018/19 Q1, April to June) or a financial year (2018/19, April to March).' },
-  period_type: { type: 'string', description: 'month, quarter or year.' },
-  area: { type: 'string', description: 'local (this council), england, region or statistical-neighbours (the average of the 10 most similar councils).' },
-  breakdown: { type: 'string', description: 'The category, for indicators broken down by category; empty otherwise.' },
-  value: { type: 'string', description: 'The figure, in the unit given; or one of DfE\'s symbols: c suppressed to protect children\'s privacy, x not available, z not applicable, low (or k) rounds to 0 but is not 0, u low reliability.' },
-  numerator: { type: 'string', description: 'The count the value is worked out from, where published, or DfE\'s symbol for it; empty when suppressed. England\'s and regional counts are rounded as DfE publishes them.' },
-  denominator: { type: 'string', description: 'The count the numerator is taken from, where published, or DfE\'s symbol for it; empty when suppressed.' },
-  unit: { type: 'string', description: 'count, percent (0 to 100), rate-per-10000 (per 10,000 children under 18), days, weeks, gbp (pounds) or ratio.' },
-  status: { type: 'string', description: 'provisional (may change), revised (replaces a figure published earlier), not-available, or empty.' },
-  status_symbol: { type: 'string', description: 'c, x, z, low, k or u when the value is a symbol; empty otherwise.' },
+const SYMBOLS = ['c', 'x', 'z', 'low', 'k', 'u'];
+
+/** Table Schema fields: types, allowed values and descriptions of every column. */
+export const FIELDS: Record<keyof TidyRow, Record<string, unknown>> = {
+  indicator: { type: 'string', description: 'The indicator id; its definition is at /indicators/<id>/.', constraints: { required: true } },
+  period: { type: 'string', description: 'The period: a month (2018-06), a financial quarter (2018/19 Q1, April to June) or a financial year (2018/19, April to March).', constraints: { required: true, pattern: '(\\d{4}-\\d{2}|\\d{4}/\\d{2}( Q[1-4])?)' } },
+  period_type: { type: 'string', description: 'month, quarter or year.', constraints: { required: true, enum: ['month', 'quarter', 'year'] } },
+  area: { type: 'string', description: 'local (this council), england, region or statistical-neighbours (the average of the council\'s statistical neighbours).', constraints: { required: true, enum: [...AREAS] } },
+  // An empty breakdown is "no breakdown", a real value of a primary key field, not a missing one
+  // (Data Package v2 per-field missing values; v1 tools read it as null, which they allow).
+  breakdown: { type: 'string', description: 'The category, for indicators broken down by category; empty otherwise.', missingValues: [] },
+  value: { type: 'number', description: 'The figure, in the unit given; empty when status_symbol gives one of DfE\'s symbols instead.' },
+  numerator: { type: 'integer', description: 'The count the value is worked out from, where published; empty when not published or when numerator_symbol gives a symbol. England\'s and regional counts are rounded as DfE publishes them.' },
+  denominator: { type: 'integer', description: 'The count the numerator is taken from, where published; empty when not published or when denominator_symbol gives a symbol.' },
+  unit: { type: 'string', description: 'count, percent (0 to 100), rate-per-10000 (per 10,000 children under 18), days, weeks, gbp (pounds) or ratio.', constraints: { required: true, enum: [...UNITS] } },
+  status: { type: 'string', description: 'provisional (may change), revised (replaces a figure published earlier), not-available, or empty.', constraints: { enum: [...STATUSES] } },
+  status_symbol: { type: 'string', description: 'DfE\'s symbol standing instead of the value: c suppressed to protect children\'s privacy, x not available, z not applicable, low (or k) more than 0 but rounds to 0, u low reliability; empty when value is a number.', constraints: { enum: SYMBOLS } },
+  numerator_symbol: { type: 'string', description: 'DfE\'s symbol standing instead of the numerator (c when it is suppressed with the value); empty otherwise.', constraints: { enum: SYMBOLS } },
+  denominator_symbol: { type: 'string', description: 'DfE\'s symbol standing instead of the denominator (c when it is suppressed with the value); empty otherwise.', constraints: { enum: SYMBOLS } },
   note: { type: 'string', description: 'A footnote on the figure.' },
-  revised: { type: 'boolean', description: 'true when this figure replaced one published earlier.' },
-  rank: { type: 'string', description: 'For the council\'s own figures, where given: its rank among councils, 1 for the highest value.' },
-  out_of: { type: 'string', description: 'How many councils with a figure the rank is out of.' },
+  revised: { type: 'boolean', description: 'true when this figure replaced one published earlier.', constraints: { required: true } },
+  rank: { type: 'integer', description: 'For the council\'s own figures, where given: its rank among councils, 1 for the highest value.', constraints: { minimum: 1 } },
+  out_of: { type: 'integer', description: 'How many councils with a figure the rank is out of.', constraints: { minimum: 1 } },
 };
 
-/** A Frictionless Data Package describing every download and column. */
-export function dataPackage(data: DataIndex, siteUrl: string, base: string) {
-  const schema = { fields: TIDY_COLUMNS.map((name) => ({ name, ...FIELD_DOCS[name] })), missingValues: [''] };
-  const site = data.content.site;
+/** The Table Schema every CSV download shares. */
+export function tableSchema() {
   return {
+    fields: TIDY_COLUMNS.map((name) => ({ name, ...FIELDS[name] })),
+    missingValues: [''],
+    primaryKey: ['indicator', 'period', 'area', 'breakdown'],
+  };
+}
+
+/** A Frictionless Data Package (v2, readable by v1 tools) describing every CSV download and column. */
+export function dataPackage(data: DataIndex, siteUrl: string, base: string) {
+  const schema = tableSchema();
+  const site = data.content.site;
+  const licence = licenceOf(site);
+  const licenses = [frictionlessLicence(licence)];
+  const csv = { format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', licenses, schema };
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: site.council.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') + '-childrens-services-performance',
     title: `${site.title}: ${site.council}`,
-    description: `Children's services performance figures published by ${site.council}. Counts of 1 to ${site.disclosure.suppressUpTo} children, and figures from which they could be worked out, are suppressed and shown as c.`,
+    description: `Children's services performance figures published by ${site.council}. Counts of 1 to ${site.disclosure.suppressUpTo} children, and figures from which they could be worked out, are suppressed: their value is empty and status_symbol is c. ${licence.attribution}`,
     homepage: new URL(base, siteUrl).href,
+    licenses,
+    contributors: [{ title: site.council, roles: ['publisher'], ...(site.contact?.email && { email: site.contact.email }) }],
     resources: [
-      { name: 'all-indicators', path: 'all.csv', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', schema },
-      ...data.content.indicators.map((i) => ({ name: i.id, title: i.title, description: i.summary, path: `indicators/${i.id}.csv`, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', schema })),
+      { name: 'all-indicators', title: 'All indicators, whole history', path: 'all.csv', ...csv },
+      ...data.content.indicators.map((i) => ({ name: i.id, title: i.title, description: i.summary, path: `indicators/${i.id}.csv`, ...csv })),
+      ...data.content.meetings.map((m) => ({
+        name: `meeting-${m.id.replace('/', '-')}`,
+        title: `${data.committees.get(m.committee)!.name}, ${formatDate(m.date)}: the figures as the meeting saw them`,
+        path: `meetings/${m.id}.csv`,
+        ...csv,
+      })),
     ],
   };
 }

@@ -20,5 +20,5 @@ export type CommitteeData = z.infer<typeof CommitteeSchema>;
 /** Top-level routes the site uses itself; a committee id may not take one of them. */
 export const RESERVED_ROUTES = [
   'indicators', 'actions', 'glossary', 'data', 'search', 'about', 'accessibility', 'committees',
-  'meetings', 'feeds', 'assets', '_astro', '404', 'sitemap', 'robots',
+  'meetings', 'feeds', 'assets', '_astro', '404', 'sitemap', 'robots', 'cards',
 ] as const;

@@ -1,6 +1,14 @@
 import { z } from 'astro/zod';
 import { confirmedSafeList, text, webUrl } from './common';
 
+/** The licence UK public bodies publish under unless they say otherwise. */
+export const OGL = {
+  name: 'Open Government Licence v3.0',
+  url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+  id: 'OGL-UK-3.0',
+  attribution: 'Contains public sector information licensed under the Open Government Licence v3.0.',
+};
+
 /** `content/site.yaml`: settings for the whole site. */
 export const SiteSchema = z
   .object({
@@ -70,6 +78,23 @@ export const SiteSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Extension: the licence every figure is published under, named in the data package, the
+     * downloads, their metadata and every page's footer. Defaults to the Open Government Licence.
+     */
+    licence: z
+      .object({
+        /** The licence's name: "Open Government Licence v3.0". */
+        name: text,
+        /** Where its terms are published. */
+        url: webUrl,
+        /** Its SPDX identifier, where it has one: "OGL-UK-3.0". */
+        id: z.string().regex(/^[A-Za-z0-9.+-]+$/, { message: 'is not an SPDX licence identifier; write one such as OGL-UK-3.0 or CC-BY-4.0, or remove id' }).optional(),
+        /** The statement a re-user must include. */
+        attribution: text.optional(),
+      })
+      .strict()
+      .default(OGL),
     /**
      * Extension: set to true for sample or test data, so every page says the figures are
      * illustrative and not a real council's; or write the notice itself, for a site whose figures

@@ -1,0 +1,101 @@
+/**
+ * Draws a link preview card (1200x630 PNG) at build time, without a browser: satori lays out the
+ * text with the Atkinson Hyperlegible font (from npm, so every machine draws the same glyphs) and
+ * writes SVG; resvg rasterises it. Identical cards are drawn once per build.
+ */
+import { appendFileSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import satori from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+import { PALETTE } from '../charts/palette';
+import type { CardModel, CardSeries } from './model';
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+const require = createRequire(import.meta.url);
+let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+function loadFonts() {
+  // satori reads TTF, OTF and WOFF (not WOFF2); @fontsource ships WOFF.
+  const file = (weight: number) => require.resolve(`@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-${weight}-normal.woff`);
+  return (fonts ??= ([400, 700] as const).map((weight) => ({ name: 'Atkinson Hyperlegible', data: readFileSync(file(weight)), weight, style: 'normal' as const })));
+}
+
+interface El {
+  type: string;
+  props: Record<string, unknown> & { style?: Record<string, unknown>; children?: unknown };
+}
+const el = (type: string, style: Record<string, unknown>, children?: unknown, attrs: Record<string, unknown> = {}): El => ({ type, props: { style, children, ...attrs } });
+
+const CHART = { width: 1080, height: 230, pad: 14 };
+
+/** The council's line (solid) and England's (dashed), split where there is no figure. */
+function chart(local: CardSeries, england?: CardSeries): El {
+  const all = [...local.values, ...(england?.values ?? [])].filter((v): v is number => v !== null);
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  if (hi === lo) [lo, hi] = [lo - 1, hi + 1];
+  const n = local.values.length;
+  const x = (i: number) => CHART.pad + (n === 1 ? 0 : (i * (CHART.width - 2 * CHART.pad)) / (n - 1));
+  const y = (v: number) => CHART.pad + ((hi - v) * (CHART.height - 2 * CHART.pad)) / (hi - lo);
+  const shapes: El[] = [];
+  const draw = (s: CardSeries, colour: string, width: number, dash?: string) => {
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length > 1) shapes.push(el('polyline', {}, undefined, { points: run.join(' '), fill: 'none', stroke: colour, 'stroke-width': width, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', ...(dash && { 'stroke-dasharray': dash }) }));
+      run = [];
+    };
+    s.values.forEach((v, i) => (v === null ? flush() : run.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`)));
+    flush();
+  };
+  if (england) draw(england, PALETTE.england, 5, '16,10');
+  draw(local, PALETTE.local, 7);
+  local.values.forEach((v, i) => v !== null && shapes.push(el('circle', {}, undefined, { cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: 8, fill: PALETTE.local })));
+  return el('svg', {}, shapes, { width: CHART.width, height: CHART.height, viewBox: `0 0 ${CHART.width} ${CHART.height}` });
+}
+
+function layout(card: CardModel, council: string): El {
+  const titleSize = card.title.length > 70 ? 46 : card.title.length > 40 ? 56 : 66;
+  const key = (colour: string, dashed: boolean, label: string) =>
+    el('div', { display: 'flex', alignItems: 'center', marginRight: 36 }, [
+      el('div', { width: 44, height: 0, borderTop: `${dashed ? 5 : 7}px ${dashed ? 'dashed' : 'solid'} ${colour}`, marginRight: 12 }),
+      el('div', { color: '#0b0c0c' }, label),
+    ]);
+  return el('div', { width: CARD_WIDTH, height: CARD_HEIGHT, display: 'flex', flexDirection: 'column', background: '#ffffff', fontFamily: 'Atkinson Hyperlegible', color: '#0b0c0c' }, [
+    el('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'center', background: '#0b0c0c', color: '#ffffff', padding: '22px 60px', fontSize: 28 }, [
+      el('div', {}, card.kicker),
+      ...(card.illustrative ? [el('div', { background: '#ffdd00', color: '#0b0c0c', padding: '4px 14px', fontWeight: 700 }, 'Illustrative data')] : []),
+    ]),
+    el('div', { display: 'flex', flexDirection: 'column', padding: '30px 60px 0', flexGrow: 1 }, [
+      el('div', { fontSize: titleSize, fontWeight: 700, lineHeight: 1.15 }, card.title),
+      ...(card.local
+        ? [
+            el('div', { display: 'flex', fontSize: 26, color: '#505a5f', marginTop: 18 }, card.caption),
+            el('div', { display: 'flex', fontSize: 24, marginTop: 8 }, [key(PALETTE.local, false, council), ...(card.england ? [key(PALETTE.england, true, 'England')] : [])]),
+            el('div', { display: 'flex', marginTop: 'auto', marginBottom: 30 }, [chart(card.local, card.england)]),
+          ]
+        : []),
+    ]),
+    el('div', { height: 14, background: '#1d70b8' }),
+  ]);
+}
+
+const drawn = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+
+/** The card as PNG bytes; a card identical to one already drawn in this build is not drawn again. */
+export function renderCard(card: CardModel, council: string): Promise<Uint8Array<ArrayBuffer>> {
+  const { alt: _alt, ...look } = card;
+  const key = JSON.stringify([look, council]);
+  let png = drawn.get(key);
+  if (!png) drawn.set(key, (png = draw(card, council)));
+  return png;
+}
+
+async function draw(card: CardModel, council: string) {
+  const started = performance.now();
+  const svg = await satori(layout(card, council) as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
+  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  // SCRUTINEER_CARD_TIMINGS=<file>: each card's drawing time (ms), one a line, for `npm run bench`.
+  if (process.env.SCRUTINEER_CARD_TIMINGS) appendFileSync(process.env.SCRUTINEER_CARD_TIMINGS, `${(performance.now() - started).toFixed(3)}\n`);
+  return new Uint8Array(png);
+}
