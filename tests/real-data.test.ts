@@ -249,7 +249,10 @@ describe('a real council, Worcestershire, from DfE files', () => {
     expect([...last.querySelectorAll('td')].slice(0, 3).map(cellText)).toEqual(['54', '[c]', '[c]']);
     const download = Papa.parse<Row>(readFileSync(join(out, 'data', 'indicators', 'care-leavers-activity.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     const notKnown = download.find((r) => r.period === '2024/25' && r.area === 'local' && r.breakdown === 'not-known')!;
-    expect([notKnown.value, notKnown.numerator, notKnown.denominator]).toEqual(['c', '', '']);
+    // Typed downloads: the figure and its counts are empty, the symbol says why, and DfE's k is gone.
+    expect([notKnown.value, notKnown.numerator, notKnown.denominator, notKnown.status_symbol]).toEqual(['', '', '', 'c']);
+    expect(Object.values(notKnown)).not.toContain('k');
+    expect(Object.values(notKnown)).not.toContain('1');
     // Where DfE suppressed a neighbour's figure, the average says so.
     expect(doc.querySelector('#care-leavers-activity')!.textContent).toContain('Average of 9 of the 10 statistical neighbours; no figure for Somerset [k]');
   });
