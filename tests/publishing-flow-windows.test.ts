@@ -171,7 +171,8 @@ describe("an officer's quarter on a Windows laptop, as docs/publishing.md says",
       if (!row) throw new Error(`no row ${label} in #${id}: ${rows.map((r) => r[0]).join(' | ')}`);
       return row[1];
     };
-    expect(at('cla-rate', 'Jun 2020')).toBe('58 per 10,000');
+    // The unit is in the column header, not the cell.
+    expect(at('cla-rate', 'Jun 2020')).toBe('58');
     expect(at('cla-starts', 'May 2020')).toContain('[x]');
     // The team's [c] stays hidden.
     expect(at('missing-from-care', 'May 2020')).toContain('[c]');
@@ -184,7 +185,7 @@ describe("an officer's quarter on a Windows laptop, as docs/publishing.md says",
     // Assessments are on another committee's page; their figures reached the site too.
     const indicatorPage = page(out, 'indicators/assessment-45-days/');
     const assessment = tableRows(indicatorPage.querySelector('table')!);
-    expect(assessment.find((r) => r[0] === 'Apr 2020')?.join(' ')).toContain('86.2%');
+    expect(assessment.find((r) => r[0] === 'Apr 2020')?.join(' ')).toContain('86.2');
     expect(assessment.find((r) => r[0] === 'Jun 2020')?.join(' ')).toContain('[x]');
   });
 });
