@@ -80,6 +80,10 @@ describe('version 1.1 with real DfE figures', () => {
       expect(text(page(out, JANUARY), `#${id}`), id).not.toMatch(/\(April 20\d\d to March 20\d\d\)/);
     }
     expect(section(JANUARY, 'caseload').querySelector('svg desc')!.textContent).toContain('The latest figure, at 30 September 2023, is 16.1.');
+    // The chart's time axis names the day too, not the year alone.
+    const ticks = [...section(JANUARY, 'cla-rate').querySelectorAll('svg.scrutineer-chart--wide text')].map((t) => t.textContent);
+    expect(ticks).toContain('31 Mar 2024');
+    expect(ticks).not.toContain('2023/24');
   });
 
   it("rule 3: DfE's symbols are shown, explained and kept in the downloads", () => {

@@ -11,12 +11,16 @@
  * It ends with `import:ees` on DfE's files for one council (scripts/bench/import-ees.ts).
  *
  * Build times are wall seconds of the build process, less any time it spent waiting for another
- * build's lock (scripts/lock.ts), which build.ts reports through SCRUTINEER_BUILD_TIMINGS. Peak
- * memory is the largest resident set of the build's processes, from /usr/bin/time (Debian package
- * `time`) when it is installed, otherwise sampled from /proc/<pid>/status (VmHWM).
+ * build's lock (scripts/lock.ts), with the time of each step (validation, Astro, search index) as
+ * build.ts reports them through SCRUTINEER_BUILD_TIMINGS. Peak memory is the largest sum of the
+ * resident sets of all the build's processes at one moment, sampled from /proc every 50 ms: what a
+ * machine (or a CI runner) must have free. CPU time comes from /usr/bin/time (Debian's `time`).
+ *
+ *   npm run bench -- --no-2000      # without the 2,000-meeting build (about two minutes)
+ *   npm run bench -- --limit 1G     # also build the sample and 200 meetings under that memory limit
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -28,8 +32,10 @@ const TIME = '/usr/bin/time';
 
 // The targets (on a 2-core machine).
 const TARGET = {
-  buildSeconds: 45,
-  peakRssBytes: 1.5e9,
+  buildSeconds: 20,
+  peakRssBytes: 500e6,
+  bigPeakRssBytes: 1e9,
+  bigTimeRatio: 11,
   chartMedianMs: 2.5,
   chartCostRatio: 1.6,
   growthRatio: 2.2,
@@ -43,9 +49,15 @@ const TARGET = {
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
 const growth = !args.includes('--no-growth');
-for (const a of args) {
-  if (!['--keep', '--no-growth'].includes(a)) {
-    console.error(`Unknown option ${a}; use --keep or --no-growth`);
+const huge = growth && !args.includes('--no-2000');
+const limitArg = args.includes('--limit') ? args[args.indexOf('--limit') + 1] : undefined;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--limit') {
+    i++;
+    continue;
+  }
+  if (!['--keep', '--no-growth', '--no-2000'].includes(args[i])) {
+    console.error(`Unknown option ${args[i]}; use --keep, --no-growth, --no-2000 or --limit <size such as 1G>`);
     process.exit(2);
   }
 }
@@ -60,6 +72,8 @@ interface Run {
   chartMs: number[];
   /** Milliseconds each link preview card took to draw (identical cards are drawn once). */
   cardMs: number[];
+  /** Wall seconds of each step of the build. */
+  steps: { validate: number; astro: number; search: number };
 }
 
 function run(command: string[], env: Record<string, string>, { measure = false } = {}): Promise<{ status: number; stderr: string; seconds: number; cpuSeconds?: number; peakRssBytes?: number }> {
@@ -72,30 +86,32 @@ function run(command: string[], env: Record<string, string>, { measure = false }
     let stderr = '';
     child.stdout.on('data', (d) => (stderr += d));
     child.stderr.on('data', (d) => (stderr += d));
-    // Without /usr/bin/time, sample the high-water mark of the build's processes.
-    let sampledPeak = 0;
-    const sampler = measure && !useTime ? setInterval(() => (sampledPeak = Math.max(sampledPeak, treePeak(child.pid!))), 100) : undefined;
+    // The build's memory is that of all its processes at once: sample their sum.
+    let peak = 0;
+    const sampler = measure ? setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 50) : undefined;
     child.on('error', fail);
     child.on('close', (status) => {
       if (sampler) clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
+      let cpuSeconds: number | undefined;
       if (useTime && existsSync(timeFile)) {
         const last = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
         rmSync(timeFile, { force: true });
-        done({ status: status ?? 1, stderr, seconds, cpuSeconds: last[1] + last[2], peakRssBytes: last[3] * 1024 });
-      } else done({ status: status ?? 1, stderr, seconds, ...(measure && { peakRssBytes: sampledPeak }) });
+        cpuSeconds = last[1] + last[2];
+      }
+      done({ status: status ?? 1, stderr, seconds, cpuSeconds, ...(measure && { peakRssBytes: peak }) });
     });
   });
 }
 
-/** The largest VmHWM (bytes) of a process and its descendants, from /proc. */
-function treePeak(pid: number): number {
-  let peak = 0;
+/** The sum of the resident sets (VmRSS, bytes) of a process and all its descendants, from /proc. */
+function treeRss(pid: number): number {
+  let sum = 0;
   const visit = (p: number) => {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-      if (hwm) peak = Math.max(peak, Number(hwm[1]) * 1024);
+      const rss = /VmRSS:\s+(\d+) kB/.exec(status);
+      if (rss) sum += Number(rss[1]) * 1024;
       for (const task of readdirSync(`/proc/${p}/task`)) {
         for (const c of readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(c));
       }
@@ -104,7 +120,7 @@ function treePeak(pid: number): number {
     }
   };
   visit(pid);
-  return peak;
+  return sum;
 }
 
 /** The environment of a person's shell, without what npm adds. */
@@ -140,7 +156,8 @@ async function build(root: string, out: string, { charts = true } = {}): Promise
   rmSync(chartFile, { force: true });
   rmSync(cardFile, { force: true });
   const lockWaitSeconds = t.lockWaitMs / 1000;
-  return { seconds: result.seconds - lockWaitSeconds, lockWaitSeconds, cpuSeconds: result.cpuSeconds, peakRssBytes: result.peakRssBytes, chartMs, cardMs };
+  const steps = { validate: t.validateMs / 1000, astro: t.astroMs / 1000, search: t.searchMs / 1000 };
+  return { seconds: result.seconds - lockWaitSeconds, lockWaitSeconds, cpuSeconds: result.cpuSeconds, peakRssBytes: result.peakRssBytes, chartMs, cardMs, steps };
 }
 
 function walk(dir: string): string[] {
@@ -237,6 +254,51 @@ function analyse(out: string): SiteFigures {
   };
 }
 
+/** "validate 3.1 s, Astro 14.2 s, search index 1.9 s". */
+function stepsText(r: Run) {
+  return `validate ${s1(r.steps.validate)} s, Astro ${s1(r.steps.astro)} s, search index ${s1(r.steps.search)} s`;
+}
+
+/** "1G", "512M" in bytes. */
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([KMG])?$/i.exec(text);
+  if (!m) throw new Error(`--limit ${text} is not a size; write it like 1G or 768M`);
+  return Number(m[1]) * { K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 }[(m[2] ?? '').toUpperCase() as 'K' | 'M' | 'G'] || Number(m[1]);
+}
+
+/**
+ * Builds a content set inside a memory cgroup with this limit (cgroup v2 at /sys/fs/cgroup, or the
+ * v1 memory controller), as a CI runner of that size would, and says whether it was built or how
+ * it failed. Needs root; otherwise says so.
+ */
+async function underLimit(limit: number, root: string, out: string): Promise<string> {
+  const v2 = existsSync('/sys/fs/cgroup/cgroup.controllers') && readFileSync('/sys/fs/cgroup/cgroup.controllers', 'utf8').includes('memory');
+  const base = v2 ? '/sys/fs/cgroup' : '/sys/fs/cgroup/memory';
+  const group = join(base, `scrutineer-bench-${process.pid}`);
+  try {
+    mkdirSync(group);
+    writeFileSync(join(group, v2 ? 'memory.max' : 'memory.limit_in_bytes'), String(Math.floor(limit)));
+    if (v2) writeFileSync(join(group, 'memory.swap.max'), '0');
+    else if (existsSync(join(group, 'memory.memsw.limit_in_bytes'))) writeFileSync(join(group, 'memory.memsw.limit_in_bytes'), String(Math.floor(limit)));
+  } catch (error) {
+    return `not measured: cannot make a memory cgroup here (${(error as Error).message.split('\n')[0]}); run as root on Linux`;
+  }
+  try {
+    const script = `echo $$ > ${join(group, 'cgroup.procs')} && exec "$@"`;
+    const result = await run(['sh', '-c', script, 'sh', process.execPath, TSX, join(PROJECT, 'scripts', 'build.ts')], { SCRUTINEER_ROOT: root, SCRUTINEER_OUT: out, SCRUTINEER_QUIET: '1' }, { measure: true });
+    const killed = /out of memory|heap limit|Killed|SIGKILL/i.test(result.stderr) || result.status === 137;
+    return result.status === 0
+      ? `built in ${s1(result.seconds)} s, peak ${mb(result.peakRssBytes!)}`
+      : `FAILED (${killed ? 'out of memory' : `exit ${result.status}`}): ${result.stderr.trim().split('\n').at(-1)}`;
+  } finally {
+    try {
+      rmdirSync(group);
+    } catch {
+      // Still holds a process that has not been reaped; the kernel removes it with the last one.
+    }
+  }
+}
+
 const s1 = (x: number) => x.toFixed(1);
 const s2 = (x: number) => x.toFixed(2);
 const int = (x: number) => Math.round(x).toLocaleString('en-GB');
@@ -255,6 +317,7 @@ process.on('SIGINT', () => process.exit(130));
 const sizes: { meetings: number; options: Partial<GenerateOptions> }[] = [
   { meetings: 200, options: {} },
   ...(growth ? [{ meetings: 100, options: { years: 5 } }, { meetings: 50, options: { years: 2.5 } }] : []),
+  ...(huge ? [{ meetings: 2000, options: { committees: 10, years: 50 } }] : []),
 ];
 const sites = sizes.map(({ meetings, options }) => {
   const root = join(work, `content-${meetings}`);
@@ -284,7 +347,8 @@ const noChartFigures = analyse(noChartsOut);
 const ratio = withCharts.seconds / withoutCharts.seconds;
 const chartMedian = median(withCharts.chartMs);
 line('build, wall', `${s1(withCharts.seconds)} s (CPU ${withCharts.cpuSeconds !== undefined ? `${s1(withCharts.cpuSeconds)} s` : 'not measured'}; lock wait ${s1(withCharts.lockWaitSeconds)} s, not counted)`, verdict(withCharts.seconds < TARGET.buildSeconds, `< ${TARGET.buildSeconds} s`));
-line('build, peak RSS', withCharts.peakRssBytes ? `${mb(withCharts.peakRssBytes)} (${existsSync(TIME) ? '/usr/bin/time' : 'sampled VmHWM'})` : 'not measured', verdict((withCharts.peakRssBytes ?? Infinity) < TARGET.peakRssBytes, '< 1.5 GB'));
+line('build, peak RSS', `${mb(withCharts.peakRssBytes!)}, summed over the build's processes`, verdict(withCharts.peakRssBytes! < TARGET.peakRssBytes, '< 500 MB'));
+line('build, steps', stepsText(withCharts));
 line('pages', `${int(figures.pages)} (${figures.meetingPages} meeting pages)`);
 line('charts', `${int(figures.charts)} on pages, each drawn wide and narrow; ${int(withCharts.chartMs.length)} drawings made, the others the same chart of the same data on another committee's page, reused`);
 line('chart rendering, median', `${s2(chartMedian)} ms per chart drawn (total ${s1(withCharts.chartMs.reduce((a, b) => a + b, 0) / 1000)} s)`, verdict(chartMedian < TARGET.chartMedianMs, `< ${TARGET.chartMedianMs} ms`));
@@ -307,18 +371,34 @@ line(
 );
 
 if (growth) {
-  const runs = [{ meetings: big.meetings, seconds: withCharts.seconds, cpu: withCharts.cpuSeconds }];
-  for (const site of sites.slice(1)) {
-    const r = await build(site.root, site.out);
-    runs.push({ meetings: site.meetings, seconds: r.seconds, cpu: r.cpuSeconds });
-  }
+  const runs = [{ meetings: big.meetings, run: withCharts }];
+  for (const site of sites.slice(1)) runs.push({ meetings: site.meetings, run: await build(site.root, site.out) });
   runs.sort((a, b) => a.meetings - b.meetings);
-  for (const r of runs) {
-    line(`build, ${r.meetings} meetings`, `${s1(r.seconds)} s wall${r.cpu !== undefined ? `, ${s1(r.cpu)} s CPU` : ''}, ${s2((r.seconds * 1000) / r.meetings / 1000)} s per meeting`);
+  for (const { meetings, run: r } of runs) {
+    line(
+      `build, ${int(meetings)} meetings`,
+      `${s1(r.seconds)} s wall${r.cpuSeconds !== undefined ? `, ${s1(r.cpuSeconds)} s CPU` : ''}, peak ${mb(r.peakRssBytes!)}; ${stepsText(r)}`,
+    );
   }
-  const t100 = runs.find((r) => r.meetings === 100)!.seconds;
-  const growthRatio = withCharts.seconds / t100;
-  line('growth, 200 / 100 meetings', `${s2(growthRatio)}x (100 / 50: ${s2(t100 / runs.find((r) => r.meetings === 50)!.seconds)}x)`, verdict(growthRatio <= TARGET.growthRatio, `<= ${TARGET.growthRatio}x`));
+  const at = (n: number) => runs.find((r) => r.meetings === n)!.run;
+  const growthRatio = withCharts.seconds / at(100).seconds;
+  line('growth, 200 / 100 meetings', `${s2(growthRatio)}x (100 / 50: ${s2(at(100).seconds / at(50).seconds)}x)`, verdict(growthRatio <= TARGET.growthRatio, `<= ${TARGET.growthRatio}x`));
+  if (huge) {
+    const r = at(2000);
+    line('build, 2,000 meetings, peak RSS', mb(r.peakRssBytes!), verdict(r.peakRssBytes! < TARGET.bigPeakRssBytes, '< 1 GB'));
+    const timeRatio = r.seconds / withCharts.seconds;
+    line('build, 2,000 / 200 meetings, time', `${s2(timeRatio)}x`, verdict(timeRatio < TARGET.bigTimeRatio, `< ${TARGET.bigTimeRatio}x`));
+    line('build, 2,000 / 200 meetings, memory', `${s2(r.peakRssBytes! / withCharts.peakRssBytes!)}x (1.00x would be flat; 2,000 / 50: ${s2(r.peakRssBytes! / at(50).peakRssBytes!)}x)`);
+  }
+}
+
+if (limitArg) {
+  // The smallest machine that builds: the sample site and 200 meetings, each under a memory limit.
+  const limit = parseSize(limitArg);
+  for (const [label, root] of [['sample site', PROJECT], ['200 meetings', big.root]] as const) {
+    const result = await underLimit(limit, root, join(work, `limited-${label.replace(/\W+/g, '-')}`));
+    line(`build under a ${limitArg} memory limit, ${label}`, result);
+  }
 }
 
 // import:ees on DfE's files for one council (scripts/bench/import-ees.ts prints its own lines).

@@ -21,6 +21,7 @@ const MARGIN_RIGHT = 16;
 /** A column chart as an SVG string, `fit.width` px wide. */
 export function columnChart(input: ColumnChartInput, fit: Fit = { width: CHART_WIDTH }): string {
   const { format } = input;
+  const periodLabel = input.periodLabel ?? periodShortName;
   const width = fit.width;
   const height = width < CHART_WIDTH ? NARROW_HEIGHT : HEIGHT;
   const periods = sortedPeriods(input.points.map((p) => p.period));
@@ -34,7 +35,7 @@ export function columnChart(input: ColumnChartInput, fit: Fit = { width: CHART_W
   const marginLeft = Math.max(40, Math.max(...tickText.map((t) => textWidth(t, MIN_FONT_SIZE))) + 16);
   // The latest period's label is centred on its column: with many narrow columns, half of it
   // reaches past the plot's right edge unless the margin leaves room.
-  const lastTick = periods.length ? textWidth(periodShortName(periods.at(-1)!), MIN_FONT_SIZE) / 2 : 0;
+  const lastTick = periods.length ? textWidth(periodLabel(periods.at(-1)!), MIN_FONT_SIZE) / 2 : 0;
   const slotGuess = (width - marginLeft - MARGIN_RIGHT) / Math.max(1, periods.length);
   const marginRight = Math.max(MARGIN_RIGHT, Math.ceil(lastTick - slotGuess / 2) + 4);
   const plotWidth = width - marginLeft - marginRight;
@@ -46,8 +47,8 @@ export function columnChart(input: ColumnChartInput, fit: Fit = { width: CHART_W
 
   const marks: Plot.Markish[] = [
     ...valueAxisMarks(format, axis, input.axisLabel),
-    Plot.axisX(periodTicks(periods, plotWidth, MIN_FONT_SIZE), {
-      tickFormat: (label: string) => periodShortName(periods.find((p) => p.label === label)!),
+    Plot.axisX(periodTicks(periods, plotWidth, MIN_FONT_SIZE, periodLabel), {
+      tickFormat: (label: string) => periodLabel(periods.find((p) => p.label === label)!),
       label: null,
     }),
     Plot.barY(

@@ -69,9 +69,9 @@ export function sortedPeriods(periods: Iterable<Period>): Period[] {
  * Which period labels to write on the x axis so they do not overlap: every k-th, counted back
  * from the latest, so the latest period is always labelled.
  */
-export function periodTicks(periods: readonly Period[], plotWidth: number, fontSize: number): string[] {
+export function periodTicks(periods: readonly Period[], plotWidth: number, fontSize: number, label: (p: Period) => string = periodShortName): string[] {
   if (periods.length === 0) return [];
-  const widest = Math.max(...periods.map((p) => textWidth(periodShortName(p), fontSize)));
+  const widest = Math.max(...periods.map((p) => textWidth(label(p), fontSize)));
   const slot = plotWidth / periods.length;
   const every = Math.max(1, Math.ceil((widest + 12) / slot));
   return periods.filter((_, i) => (periods.length - 1 - i) % every === 0).map((p) => p.label);

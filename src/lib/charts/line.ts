@@ -98,6 +98,7 @@ interface Drawn {
  */
 export function lineChart(input: LineChartInput, fit: Fit = { width: CHART_WIDTH }): string {
   const { format } = input;
+  const periodLabel = input.periodLabel ?? periodShortName;
   const width = fit.width;
   const local = input.series.filter((s) => s.role === 'local');
   const periods = sortedPeriods(input.periods ?? (local.length > 0 ? local : input.series.slice(0, 1)).flatMap((s) => s.points.map((p) => p.period)));
@@ -125,7 +126,7 @@ export function lineChart(input: LineChartInput, fit: Fit = { width: CHART_WIDTH
   const step = lineHeight(LABEL_FONT_SIZE);
   const wrapped = ends.map((e) => wrapText(e.label, LABEL_MAX_WIDTH, LABEL_FONT_SIZE, e.role === 'local'));
   // The latest period's label is centred on the last point: half of it may reach past the plot.
-  const lastTick = periods.length ? textWidth(periodShortName(periods.at(-1)!), MIN_FONT_SIZE) / 2 : 0;
+  const lastTick = periods.length ? textWidth(periodLabel(periods.at(-1)!), MIN_FONT_SIZE) / 2 : 0;
   const marginRight = keyed
     ? Math.max(16, lastTick + 4)
     : Math.max(24, lastTick + 4, ...wrapped.map((lines, i) => SWATCH + SWATCH_GAP + Math.max(...lines.map((l) => textWidth(l, LABEL_FONT_SIZE, ends[i].role === 'local'))) + 12));
@@ -141,8 +142,8 @@ export function lineChart(input: LineChartInput, fit: Fit = { width: CHART_WIDTH
 
   const marks: Plot.Markish[] = [
     ...valueAxisMarks(format, axis, input.axisLabel, key ? { labelTop: key.height, marginTop, marginLeft } : undefined),
-    Plot.axisX(periodTicks(periods, width - marginLeft - marginRight, MIN_FONT_SIZE), {
-      tickFormat: (label: string) => periodShortName(periods.find((p) => p.label === label)!),
+    Plot.axisX(periodTicks(periods, width - marginLeft - marginRight, MIN_FONT_SIZE, periodLabel), {
+      tickFormat: (label: string) => periodLabel(periods.find((p) => p.label === label)!),
       label: null,
     }),
     Plot.ruleY([0]),

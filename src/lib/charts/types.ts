@@ -30,6 +30,11 @@ export interface ChartBase {
   format: Pick<Indicator, 'unit' | 'decimals'>;
   /** Value axis label; defaults to stats/format.ts `unitLabel`. */
   axisLabel?: string;
+  /**
+   * How the x axis names a period; defaults to its short name ("Jun 2018", "2018/19 Q1"). A count
+   * taken on one day is named by that day ("31 Mar 2024"), as the table beside it is.
+   */
+  periodLabel?: (p: Period) => string;
 }
 
 export interface LineSeries {

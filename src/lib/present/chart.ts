@@ -6,7 +6,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { Area, Indicator } from '../model';
-import { FREQUENCY_KIND, comparePeriods } from '../periods';
+import { FREQUENCY_KIND, comparePeriods, type Period } from '../periods';
 import type { DisplayCell } from '../stats/disclosure';
 import { pickComparator } from '../stats/compare';
 import { targetAt } from '../stats/target';
@@ -17,7 +17,7 @@ import type { LineSeries } from '../charts/types';
 import { NARROW_WIDTH, type Fit } from '../charts/fit';
 import { CHART_WIDTH } from '../charts/render';
 import type { IndicatorView } from './indicator';
-import { whenNoun } from '../stats/when';
+import { whenAxis, whenNoun } from '../stats/when';
 
 /** Charts can be switched off (SCRUTINEER_CHARTS=0) so the benchmark can measure their cost. */
 export const chartsEnabled = () => process.env.SCRUTINEER_CHARTS !== '0';
@@ -73,7 +73,7 @@ function drawChart(view: IndicatorView, idPrefix: string, councilName: string, f
   const { indicator } = view;
   const cells = view.shown.map((c) => view.disclosed.get(c.obs)!);
   const id = fit.width === CHART_WIDTH ? `chart-${idPrefix}` : `chart-${idPrefix}-narrow`;
-  const base = { id, title: indicator.title, description: view.headline.description, format: indicator };
+  const base = { id, title: indicator.title, description: view.headline.description, format: indicator, periodLabel: (p: Period) => whenAxis(indicator, p) };
   if (indicator.categories) return breakdownChart(indicator, cells, base, councilName, view.names.label.england, fit);
 
   const kind = FREQUENCY_KIND[indicator.frequency];

@@ -41,3 +41,13 @@ export function whenShort(ind: WhenIndicator, p: Period): string {
   if (day === undefined) return periodShortName(p);
   return ind.measure === 'snapshot' ? dayShortName(day) : `12 months to ${dayShortName(day)}`;
 }
+
+/**
+ * For a chart's time axis, where space is short: a snapshot's day ("31 Mar 2024"); the end of a
+ * rolling year ("to Sep 2024"); otherwise the period's short name.
+ */
+export function whenAxis(ind: WhenIndicator, p: Period): string {
+  const day = p.kind === 'month' ? undefined : datedDay(ind, p);
+  if (day === undefined) return periodShortName(p);
+  return ind.measure === 'snapshot' ? dayShortName(day) : `to ${dayShortName(day).replace(/^\d+ /, '')}`;
+}
