@@ -13,9 +13,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { takeBuildLock } from './lock';
 import { join, resolve, sep } from 'node:path';
-import { loadContent } from '../src/lib/content/load';
-import { formatProblem } from '../src/lib/content/problems';
-import { writeValidatedContent } from '../src/lib/site-data';
 import { describeFailure, describeMachineFailure } from './lib/failure.mjs';
 import { faultPoint, stagingNames, sweepLeftovers } from './lib/leftovers';
 
@@ -89,14 +86,17 @@ try {
   // What an earlier build left when it was killed, before anything else is written beside it.
   warnAll(sweepLeftovers(outDir));
 
-  const { problems, warnings, content } = await loadContent(root);
+  // Validation runs in a process of its own, which prints the problems, writes the valid content
+  // for Astro and exits: what it read is gone from memory before Astro starts (README, "Memory").
+  // Astro is handed that content, so it does not read and check every file a second time, and
+  // publishes exactly what was checked. Drafts are never built here.
+  const validation = await step(['--import', import.meta.resolve('tsx'), join(projectDir, 'scripts', 'validate-for-build.ts')], {
+    SCRUTINEER_VALIDATED: validated,
+    SCRUTINEER_PUBLISHED: outDir,
+  });
   timings.validateMs = mark() - timings.startupMs;
-  // Warnings (probably unfinished, not wrong) are shown but do not stop the build; CI's
-  // `npm run check -- --strict` is where they fail.
-  for (const w of problems.length ? [] : warnings) console.log(formatProblem(w));
-  if (problems.length) {
-    for (const p of problems) console.log(formatProblem(p));
-    console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was published and ${outDir} is unchanged.`);
+  if (validation !== 0) {
+    removeQuietly(validated);
     process.exit(1);
   }
 
@@ -115,10 +115,7 @@ try {
   if (!staging.startsWith(projectDir + sep)) rmSync(join(projectDir, '.astro'), { recursive: true, force: true });
   timings.lockWaitMs = mark() - waitFrom;
 
-  // Astro runs in a process of its own, without tsx (see scripts/astro-build.mjs). It is handed the
-  // content just validated, so it does not read and check every file a second time, and publishes
-  // exactly what was checked. Drafts are never built here.
-  writeValidatedContent(validated, { root, drafts: false, content: content! });
+  // Astro runs in a process of its own, without tsx (see scripts/astro-build.mjs).
   faultPoint('validated');
 
   // --expose-gc lets Astro collect garbage between pages (src/middleware.ts): without it V8 lets
