@@ -11,30 +11,12 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'astro';
-import { describeFailure } from './lib/failure.mjs';
+import { startBuildStep } from './lib/build-step.mjs';
 
+const failed = startBuildStep('scripts/astro-build.mjs', ['SCRUTINEER_OUT', 'SCRUTINEER_CACHE']);
 const projectDir = resolve(import.meta.dirname, '..');
 const outDir = process.env.SCRUTINEER_OUT;
 const cacheDir = process.env.SCRUTINEER_CACHE;
-if (!outDir || !cacheDir) {
-  console.error('scripts/astro-build.mjs is run by scripts/build.ts; use npm run build.');
-  process.exit(2);
-}
-
-const root = process.env.SCRUTINEER_ROOT ?? process.cwd();
-// On a line of its own (Astro may be part-way through a progress line), in words, with the file
-// and line where the content is at fault; never a stack trace.
-const failed = (error) => {
-  console.error(`\n${describeFailure(error, root, outDir)}`);
-  process.exit(1);
-};
-process.on('uncaughtException', failed);
-process.on('unhandledRejection', failed);
-// scripts/build.ts was stopped, however hard: stop too, rather than write on into a folder that the
-// next build removes, or race that build for the project's .astro/ folder.
-// The channel must not keep this process alive once Astro is done.
-process.on('disconnect', () => process.exit(1));
-process.channel?.unref();
 
 try {
   await build({ root: projectDir, outDir, cacheDir, logLevel: process.env.SCRUTINEER_QUIET ? 'warn' : 'info' });

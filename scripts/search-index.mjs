@@ -10,23 +10,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { describeFailure } from './lib/failure.mjs';
+import { startBuildStep } from './lib/build-step.mjs';
 
+const failed = startBuildStep('scripts/search-index.mjs', ['SCRUTINEER_OUT']);
 const site = process.env.SCRUTINEER_OUT;
-if (!site) {
-  console.error('scripts/search-index.mjs is run by scripts/build.ts; use npm run build.');
-  process.exit(2);
-}
-const root = process.env.SCRUTINEER_ROOT ?? process.cwd();
-const failed = (error) => {
-  console.error(`\n${describeFailure(error, root, site)}`);
-  process.exit(1);
-};
-process.on('uncaughtException', failed);
-process.on('unhandledRejection', failed);
-// scripts/build.ts was stopped: stop too.
-process.on('disconnect', () => process.exit(1));
-process.channel?.unref();
 
 try {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
