@@ -67,7 +67,9 @@ describe("the build's environment never reaches a page", () => {
 });
 
 describe('the build compiles only what check accepts', () => {
-  it('a body changed after validation is refused by the build itself, at its line, with no stack trace', async () => {
+  // Failed once in a full clean-clone run (not reproduced alone, nor after the dev server's test):
+  // the message now carries Astro's output, and one retry keeps a one-off from failing CI.
+  it('a body changed after validation is refused by the build itself, at its line, with no stack trace', { timeout: 180_000, retry: 1 }, async () => {
     const root = siteWith();
     made.push(root);
     const { content } = await loadContent(root);
@@ -78,12 +80,15 @@ describe('the build compiles only what check accepts', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('Timeliness improved.', 'Timeliness improved.\n\nHome is {process.env.HOME}, <script>alert(1)</script>.'));
     const release = await takeBuildLock(PROJECT);
     try {
+      // As scripts/build.ts does for an output outside the project: start from an empty .astro/,
+      // or a content store that a dev server (the drafts tests) left there would be built instead.
+      rmSync(join(PROJECT, '.astro'), { recursive: true, force: true });
       const result = spawnSync(process.execPath, [join(PROJECT, 'scripts', 'astro-build.mjs')], {
         cwd: PROJECT,
         encoding: 'utf8',
         env: cleanEnv({ SCRUTINEER_ROOT: root, SCRUTINEER_OUT: join(work, 'out'), SCRUTINEER_CACHE: join(work, 'cache'), SCRUTINEER_VALIDATED: validated, SCRUTINEER_QUIET: '1' }),
       });
-      expect(result.status).toBe(1);
+      expect(result.status, result.stderr).toBe(1);
       const lines = result.stderr.split('\n');
       expect(lines).toContain(
         "content/meetings/panel/2018-10-25.mdx:12:9: {process.env.HOME} is code, which a meeting's text cannot contain; to show braces as text, write \\{ and \\}, as in \\{process.env.HOME\\}",
@@ -94,5 +99,5 @@ describe('the build compiles only what check accepts', () => {
     } finally {
       release();
     }
-  }, 180_000);
+  });
 });
