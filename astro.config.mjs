@@ -5,8 +5,6 @@ import sitemap from '@astrojs/sitemap';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { remarkMeetingLayout } from './src/lib/remark-meeting.ts';
-import { remarkSafeBody } from './src/lib/remark-safe-body.ts';
 
 /** The base path is set at build time, so the same content deploys to a root or a sub-folder. */
 function basePath() {
@@ -34,9 +32,10 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.SCRUTINEER_OUT ?? './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // The safe body check runs first, on the tree as written (see src/lib/content/mdx-safety.ts).
-  markdown: { remarkPlugins: [remarkSafeBody, remarkMeetingLayout] },
-  // The search index is built after Astro, in a process of its own (scripts/search-index.mjs).
+  // Meeting bodies are not Astro content or modules: the meeting page renders the body it was
+  // handed, checked, through src/lib/body/. @astrojs/mdx is here for Astro's JSX renderer, which
+  // renders that body. The search index is built after Astro, in a process of its own
+  // (scripts/search-index.mjs).
   integrations: [mdx(), sitemap()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },

@@ -102,6 +102,10 @@ export interface Meeting extends Omit<MeetingData, 'actions' | 'updates' | 'peri
   indicatorIds: string[];
   /** Indicators placed in the body with <Indicator> or <Chart>, in order of appearance. */
   placedInBody: string[];
+  /** The MDX after the front matter, as checked; the page renders exactly this (src/lib/body/). */
+  body: string;
+  /** The file's line on which the body starts, for messages. */
+  bodyLine: number;
 }
 
 export interface Content {

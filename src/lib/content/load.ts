@@ -290,6 +290,8 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       updates: data.updates.map((u) => ({ ...u, committee, meetingDate: date })),
       indicatorIds: data.indicators ?? [],
       placedInBody: [...new Set(placed)],
+      body: mdx.body,
+      bodyLine: mdx.bodyLine,
       source: mdx.frontMatter,
     });
   }

@@ -7,7 +7,7 @@
  * and the like) is refused with its position and what to write instead.
  *
  * `npm run check` runs this on the tree it parses (see meeting-body.ts) and the build runs it again
- * on the tree Astro compiles (src/lib/remark-safe-body.ts), so the two never disagree. Pure: no
+ * on the tree it renders (src/lib/body/to-hast.ts), so the two never disagree. Pure: no
  * parser, no file system, so the build's remark plugin can use it as it is.
  */
 import { didYouMean } from './suggest';
