@@ -1,7 +1,7 @@
 /**
  * Draws a link preview card (1200x630 PNG) at build time, without a browser: satori lays out the
  * text with the Atkinson Hyperlegible font (from npm, so every machine draws the same glyphs) and
- * writes SVG; resvg rasterises it. Identical cards are drawn once per build.
+ * writes SVG; resvg rasterises it. Identical cards drawn one after another are drawn once.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +9,7 @@ import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { PALETTE } from '../charts/palette';
 import type { CardModel, CardSeries } from './model';
+import { Recent } from '../recent';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -80,9 +81,14 @@ function layout(card: CardModel, council: string): El {
   ]);
 }
 
-const drawn = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+/**
+ * Cards drawn lately. Cards are drawn in page order, so a card identical to another (the same
+ * title and chart) is found here; keeping only the latest keeps the build's memory the same
+ * however many meetings there are (a card is 40 to 80 KB).
+ */
+const drawn = new Recent<string, Promise<Uint8Array<ArrayBuffer>>>(32);
 
-/** The card as PNG bytes; a card identical to one already drawn in this build is not drawn again. */
+/** The card as PNG bytes; a card identical to one drawn just before is not drawn again. */
 export function renderCard(card: CardModel, council: string): Promise<Uint8Array<ArrayBuffer>> {
   const { alt: _alt, ...look } = card;
   const key = JSON.stringify([look, council]);

@@ -9,6 +9,7 @@ import { seriesTable, type TableModel } from './table';
 import { headline, type Headline } from './headline';
 import type { Period } from '../periods';
 import { comparatorNames, type ComparatorNames } from '../stats/compare';
+import { RecentCuts } from '../recent';
 
 export interface IndicatorView {
   indicator: Indicator;
@@ -49,18 +50,33 @@ interface CutData {
   disclosed: Map<Observation, DisplayCell>;
 }
 
-const caches = new WeakMap<DataIndex, { cuts: Map<string, CutData>; views: Map<string, IndicatorView> }>();
+/**
+ * How many cuts the build keeps views of: the quarters of the pages in hand (and of the revisions
+ * they show), whatever the length of the archive. Views of now (LATEST), which every indicator
+ * page, feed and download of the whole history asks for, are kept for the build.
+ */
+const KEPT_CUTS = 8;
+
+interface Caches {
+  cuts: RecentCuts<CutData>;
+  views: RecentCuts<IndicatorView>;
+  latestCuts: Map<string, CutData>;
+  latestViews: Map<string, IndicatorView>;
+}
+const caches = new WeakMap<DataIndex, Caches>();
 
 function cacheFor(data: DataIndex) {
   let cache = caches.get(data);
-  if (!cache) caches.set(data, (cache = { cuts: new Map(), views: new Map() }));
+  if (!cache) caches.set(data, (cache = { cuts: new RecentCuts(KEPT_CUTS), views: new RecentCuts(KEPT_CUTS), latestCuts: new Map(), latestViews: new Map() }));
   return cache;
 }
 
+const isLatest = (cut: Cut) => cut.quarterEnd === LATEST.quarterEnd && cut.dayEnd === LATEST.dayEnd;
+const cutKey = (cut: Cut) => `${cut.quarterEnd}|${cut.dayEnd}`;
+
 function cutData(data: DataIndex, id: string, cut: Cut): CutData {
-  const { cuts } = cacheFor(data);
-  const key = `${id}|${cut.quarterEnd}|${cut.dayEnd}`;
-  let found = cuts.get(key);
+  const cache = cacheFor(data);
+  let found = isLatest(cut) ? cache.latestCuts.get(id) : cache.cuts.get(cutKey(cut), id);
   if (found) return found;
   const indicator = data.indicators.get(id)!;
   const cells = data.cells(id, cut);
@@ -69,11 +85,12 @@ function cutData(data: DataIndex, id: string, cut: Cut): CutData {
   cells.forEach((c, i) => disclosed.set(c.obs, asPublished[i]));
   // A figure revised after the cut is disclosed as the current data set shows it.
   if (cells.some((c) => c.revisedSince)) {
-    const now = cut.quarterEnd === LATEST.quarterEnd && cut.dayEnd === LATEST.dayEnd ? undefined : cutData(data, id, LATEST);
+    const now = isLatest(cut) ? undefined : cutData(data, id, LATEST);
     if (now) now.cells.forEach((c, i) => disclosed.set(c.obs, now.asPublished[i]));
   }
   found = { cells, asPublished, disclosed };
-  cuts.set(key, found);
+  if (isLatest(cut)) cache.latestCuts.set(id, found);
+  else cache.cuts.set(cutKey(cut), id, found);
   return found;
 }
 
@@ -88,10 +105,14 @@ export function indicatorView(
   cut: Cut = LATEST,
   options: { window?: boolean; asOf?: Period } = {},
 ): IndicatorView {
-  const { views } = cacheFor(data);
-  const key = `${id}|${cut.quarterEnd}|${cut.dayEnd}|${options.window ?? ''}|${options.asOf?.label ?? ''}`;
-  let view = views.get(key);
-  if (!view) views.set(key, (view = computeView(data, id, cut, options)));
+  const cache = cacheFor(data);
+  const key = `${id}|${options.window ?? ''}|${options.asOf?.label ?? ''}`;
+  let view = isLatest(cut) ? cache.latestViews.get(key) : cache.views.get(cutKey(cut), key);
+  if (!view) {
+    view = computeView(data, id, cut, options);
+    if (isLatest(cut)) cache.latestViews.set(key, view);
+    else cache.views.set(cutKey(cut), key, view);
+  }
   return view;
 }
 

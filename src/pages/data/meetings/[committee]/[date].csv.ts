@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../../../lib/site-data';
-import { meetingRows, toCsv } from '../../../../lib/present/downloads';
+import { meetingCsv } from '../../../../lib/present/downloads';
 
 export const getStaticPaths: GetStaticPaths = async () =>
   (await siteData()).content.meetings.map((m) => ({ params: { committee: m.committee, date: m.date } }));
@@ -8,5 +8,5 @@ export const getStaticPaths: GetStaticPaths = async () =>
 export const GET: APIRoute = async ({ params }) => {
   const data = await siteData();
   const meeting = data.meetings.get(`${params.committee}/${params.date}`)!;
-  return new Response(toCsv(meetingRows(data, meeting)), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(meetingCsv(data, meeting), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };
