@@ -1,15 +1,17 @@
 /**
- * Astro's part of `npm run build`, run by scripts/build.ts in a Node process of its own once the
+ * Astro's part of `npm run build`, run by scripts/build.mjs in a Node process of its own once the
  * content is valid and the build lock is taken. It is plain JavaScript so that Node runs Astro,
  * Vite and the pages directly: under tsx's loader every module Astro loads would be transformed
  * again and given a source map, which made the build slower and used hundreds of megabytes more
  * memory (see "Performance" in README.md). Not meant to be run by hand.
  *
- * Environment, set by scripts/build.ts: SCRUTINEER_OUT (the staging folder to build into),
- * SCRUTINEER_CACHE (Astro's cache folder), SCRUTINEER_VALIDATED (the content build.ts validated,
+ * Environment, set by scripts/build.mjs: SCRUTINEER_OUT (the staging folder to build into),
+ * SCRUTINEER_CACHE (Astro's cache folder), SCRUTINEER_VALIDATED (the content build.mjs validated,
  * which src/lib/site-data.ts reads instead of validating it again), SCRUTINEER_QUIET.
  */
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'astro';
 import { startBuildStep } from './lib/build-step.mjs';
 
@@ -18,8 +20,23 @@ const projectDir = resolve(import.meta.dirname, '..');
 const outDir = process.env.SCRUTINEER_OUT;
 const cacheDir = process.env.SCRUTINEER_CACHE;
 
+/**
+ * Vite and Astro each keep an esbuild process running after the bundling, through every page
+ * (about 35 MB between them): once the bundle is written, nothing needs them, so they are stopped.
+ * A later call to esbuild would start its process again.
+ */
+const stopEsbuild = {
+  name: 'scrutineer:stop-esbuild',
+  hooks: {
+    'astro:build:ssr': async () => {
+      const vite = createRequire(import.meta.resolve('vite'));
+      for (const esbuild of [await import('esbuild'), await import(pathToFileURL(vite.resolve('esbuild')).href)]) await esbuild.stop?.();
+    },
+  },
+};
+
 try {
-  await build({ root: projectDir, outDir, cacheDir, logLevel: process.env.SCRUTINEER_QUIET ? 'warn' : 'info' });
+  await build({ root: projectDir, outDir, cacheDir, logLevel: process.env.SCRUTINEER_QUIET ? 'warn' : 'info', integrations: [stopEsbuild] });
 } catch (error) {
   failed(error);
 }

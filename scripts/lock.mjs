@@ -6,7 +6,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Waits for the project's lock, takes it, and releases it when this process exits. */
-export async function takeBuildLock(projectDir: string): Promise<() => void> {
+/**
+ * @param {string} projectDir
+ * @returns {Promise<() => void>}
+ */
+export async function takeBuildLock(projectDir) {
   const lock = join(projectDir, '.scrutineer', 'build.lock');
   mkdirSync(join(lock, '..'), { recursive: true });
   for (;;) {
@@ -16,7 +20,7 @@ export async function takeBuildLock(projectDir: string): Promise<() => void> {
       const release = () => rmSync(lock, { recursive: true, force: true });
       process.on('exit', release);
       return release;
-    } catch (error: any) {
+    } catch (/** @type {any} */ error) {
       if (error?.code !== 'EEXIST') throw error;
       let holder = 0;
       try {
@@ -30,7 +34,8 @@ export async function takeBuildLock(projectDir: string): Promise<() => void> {
   }
 }
 
-function isRunning(pid: number) {
+/** @param {number} pid */
+function isRunning(pid) {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,10 +1,10 @@
 /**
- * The search index's part of `npm run build`, run by scripts/build.ts in a Node process of its own
+ * The search index's part of `npm run build`, run by scripts/build.mjs in a Node process of its own
  * after Astro's has ended, so the indexer's memory (a few hundred megabytes for a long archive) is
  * never added to Astro's. Builds the Pagefind index over the finished site: the pages that mark
  * their content with data-pagefind-body. Not meant to be run by hand.
  *
- * Environment, set by scripts/build.ts: SCRUTINEER_OUT (the staging folder the site was built into),
+ * Environment, set by scripts/build.mjs: SCRUTINEER_OUT (the staging folder the site was built into),
  * SCRUTINEER_QUIET.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,11 +12,20 @@ import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { startBuildStep } from './lib/build-step.mjs';
 
+/**
+ * What the index leaves out: drawings and tables (numbers, which no one searches for, and which
+ * the words beside them repeat), and on meeting pages the blocks of figures, which are the same on
+ * every meeting and are found on each indicator's own page. A meeting is found by its own words:
+ * its summary, commentary, minutes, resolutions and actions. Indexing every figure made the
+ * indexer hold over a gigabyte for a 2,000-meeting archive (README, "Memory").
+ */
+const EXCLUDED = ['svg', 'table', '.sc-indicator', '.sc-chart-block'];
+
 const failed = startBuildStep('scripts/search-index.mjs', ['SCRUTINEER_OUT']);
 const site = process.env.SCRUTINEER_OUT;
 
 try {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDED });
   if (!index) throw new Error(`The search index could not be created: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: site });
   if (added.errors.length) throw new Error(`The search index could not read the site: ${added.errors.join('; ')}`);

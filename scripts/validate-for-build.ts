@@ -1,5 +1,5 @@
 /**
- * The first step of `npm run build`, run by scripts/build.ts in a process of its own: validates the
+ * The first step of `npm run build`, run by scripts/build.mjs in a process of its own: validates the
  * content, prints its problems and warnings, and when it is valid writes it to the file named in
  * SCRUTINEER_VALIDATED for Astro. Run apart so that what validation reads and works out (every
  * file, and the views the disclosure check of the text builds) is gone from memory when Astro
@@ -15,10 +15,10 @@ const root = process.env.SCRUTINEER_ROOT;
 const file = process.env.SCRUTINEER_VALIDATED;
 const outDir = process.env.SCRUTINEER_PUBLISHED;
 if (!root || !file || !outDir) {
-  console.error('scripts/validate-for-build.ts is run by scripts/build.ts; use npm run build.');
+  console.error('scripts/validate-for-build.ts is run by scripts/build.mjs; use npm run build.');
   process.exit(2);
 }
-// scripts/build.ts was stopped: stop too.
+// scripts/build.mjs was stopped: stop too.
 process.on('disconnect', () => process.exit(1));
 process.channel?.unref();
 

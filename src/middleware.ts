@@ -5,18 +5,8 @@ import { url } from './lib/urls';
 
 let marker: GlossaryMarker | undefined;
 
-/**
- * `npm run build` starts Astro with --expose-gc: a full collection every few pages keeps the
- * build's memory near what it really holds (the content, the charts drawn once and reused),
- * instead of letting V8 grow the heap with pages already written. Elsewhere `gc` is not defined.
- */
-const collect = (globalThis as { gc?: () => void }).gc;
-const PAGES_BETWEEN_COLLECTIONS = 25;
-let pagesRendered = 0;
-
 /** Marks the first use of each glossary term in every page's main content. */
 export const onRequest = defineMiddleware(async (context, next) => {
-  if (collect && ++pagesRendered % PAGES_BETWEEN_COLLECTIONS === 0) collect();
   const response = await next();
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('text/html') || context.url.pathname.startsWith(url.glossary())) return response;

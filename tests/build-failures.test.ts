@@ -42,7 +42,7 @@ const canUnshare = spawnSync('unshare', ['-rm', 'true']).status === 0;
 
 /** Runs a shell script in a private mount namespace, with the build as `$BUILD`. */
 function inNamespace(script: string) {
-  const build = `${process.execPath} --import tsx ${join(PROJECT, 'scripts', 'build.ts')}`;
+  const build = `${process.execPath} ${join(PROJECT, 'scripts', 'build.mjs')}`;
   return spawnSync('unshare', ['-rm', 'sh', '-c', `set -e\nBUILD="${build}"\n${script}`], {
     cwd: PROJECT,
     encoding: 'utf8',

@@ -1,7 +1,7 @@
 /**
  * A build killed part-way (a power cut, a cancelled CI job, Ctrl-C twice) leaves `dist/` as the
  * old site or the new one, whole, and the next build clears whatever the killed one left beside
- * it. scripts/build.ts kills itself at a named point when SCRUTINEER_KILL_AT says so; one case
+ * it. scripts/build.mjs kills itself at a named point when SCRUTINEER_KILL_AT says so; one case
  * kills it from outside while Astro is writing, as a person or a CI runner would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ function tree(dir: string): Record<string, string> {
   return files;
 }
 
-const args = ['--import', 'tsx', join(PROJECT, 'scripts', 'build.ts')];
+const args = [join(PROJECT, 'scripts', 'build.mjs')];
 const env = (root: string, extra: Record<string, string> = {}) => cleanEnv({ SCRUTINEER_ROOT: root, SCRUTINEER_OUT: out, SCRUTINEER_QUIET: '1', ...extra });
 
 function build(root: string, killAt?: string) {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, PROJECT, siteWith } from './helpers/fixtures';
 import { buildSite, cleanEnv } from './helpers/build';
-import { takeBuildLock } from '../scripts/lock';
+import { takeBuildLock } from '../scripts/lock.mjs';
 
 const site = siteWith(join(FIXTURES, 'overlays', 'draft-meeting'));
 const out = mkdtempSync(join(tmpdir(), 'scrutineer-drafts-'));

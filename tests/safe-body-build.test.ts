@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { loadContent } from '../src/lib/content/load';
 import { writeValidatedContent } from '../src/lib/site-data';
-import { takeBuildLock } from '../scripts/lock';
+import { takeBuildLock } from '../scripts/lock.mjs';
 import { FIXTURES, PROJECT, siteWith } from './helpers/fixtures';
 import { buildSite, cleanEnv, page } from './helpers/build';
 
@@ -67,7 +67,7 @@ describe("the build's environment never reaches a page", () => {
 });
 
 describe('the build renders only what check accepts', () => {
-  // The page renders the body build.ts validated (src/lib/body/), and checks it again as it does:
+  // The page renders the body build.mjs validated (src/lib/body/), and checks it again as it does:
   // a body that reaches the renderer unchecked (here, changed in the validated content itself) is
   // refused at its file, line and column, and nothing is built.
   it('a body that check did not see is refused by the build itself, at its line, with no stack trace', { timeout: 180_000 }, async () => {
@@ -94,7 +94,7 @@ describe('the build renders only what check accepts', () => {
       );
       expect(lines.some((l) => l.startsWith('content/meetings/panel/2018-10-25.mdx:12:29: HTML <script> cannot be used')), result.stderr).toBe(true);
       expect(result.stderr).not.toMatch(/^\s+at /m);
-      // Astro stops at that page: it is never written (build.ts then removes the staging folder).
+      // Astro stops at that page: it is never written (build.mjs then removes the staging folder).
       expect(existsSync(join(work, 'out', 'panel', '2018-10-25', 'index.html'))).toBe(false);
     } finally {
       release();

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: generates synthetic content sets (scripts/bench/generate.ts), checks and builds
- * them through scripts/build.ts, and prints what the build costs as plain lines, with the targets
+ * them through scripts/build.mjs, and prints what the build costs as plain lines, with the targets
  * each figure is held to and PASS or FAIL beside it. Nothing asserts on them: timings depend on
  * the machine, and on what else it is doing.
  *
@@ -11,8 +11,8 @@
  * It ends with `import:ees` on DfE's files for one council (scripts/bench/import-ees.ts).
  *
  * Build times are wall seconds of the build process, less any time it spent waiting for another
- * build's lock (scripts/lock.ts), with the time of each step (validation, Astro, search index) as
- * build.ts reports them through SCRUTINEER_BUILD_TIMINGS. Peak memory is the largest sum of the
+ * build's lock (scripts/lock.mjs), with the time of each step (validation, Astro, search index) as
+ * build.mjs reports them through SCRUTINEER_BUILD_TIMINGS. Peak memory is the largest sum of the
  * resident sets of all the build's processes at one moment, sampled from /proc every 50 ms: what a
  * machine (or a CI runner) must have free. CPU time comes from /usr/bin/time (Debian's `time`).
  *
@@ -137,7 +137,9 @@ async function build(root: string, out: string, { charts = true } = {}): Promise
   const chartFile = join(work, `chart-timings-${Math.random().toString(36).slice(2)}.txt`);
   const cardFile = join(work, `card-timings-${Math.random().toString(36).slice(2)}.txt`);
   const result = await run(
-    [process.execPath, TSX, join(PROJECT, 'scripts', 'build.ts')],
+    // As `npm run build` runs it: one Node process with tsx's loader (not tsx's command, which
+    // starts a second process to run the first).
+    [process.execPath, join(PROJECT, 'scripts', 'build.mjs')],
     {
       SCRUTINEER_ROOT: root,
       SCRUTINEER_OUT: out,
@@ -285,7 +287,7 @@ async function underLimit(limit: number, root: string, out: string): Promise<str
   }
   try {
     const script = `echo $$ > ${join(group, 'cgroup.procs')} && exec "$@"`;
-    const result = await run(['sh', '-c', script, 'sh', process.execPath, TSX, join(PROJECT, 'scripts', 'build.ts')], { SCRUTINEER_ROOT: root, SCRUTINEER_OUT: out, SCRUTINEER_QUIET: '1' }, { measure: true });
+    const result = await run(['sh', '-c', script, 'sh', process.execPath, join(PROJECT, 'scripts', 'build.mjs')], { SCRUTINEER_ROOT: root, SCRUTINEER_OUT: out, SCRUTINEER_QUIET: '1' }, { measure: true });
     const killed = /out of memory|heap limit|Killed|SIGKILL/i.test(result.stderr) || result.status === 137;
     return result.status === 0
       ? `built in ${s1(result.seconds)} s, peak ${mb(result.peakRssBytes!)}`

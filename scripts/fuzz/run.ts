@@ -45,7 +45,7 @@ export interface FuzzOptions {
   seconds?: number;
   /** At most this many mutations; default: no limit but time. */
   count?: number;
-  /** How many mutated copies to build with scripts/build.ts. */
+  /** How many mutated copies to build with scripts/build.mjs. */
   builds?: number;
   /** Only these kinds (all when absent). */
   kinds?: string[];
@@ -171,7 +171,7 @@ function buildMutated(copy: string, trial: Trial): BuildCheck {
   writeFileSync(path, trial.text);
   try {
     const project = join(import.meta.dirname, '..', '..');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(project, 'scripts', 'build.ts')], {
+    const result = spawnSync(process.execPath, [join(project, 'scripts', 'build.mjs')], {
       cwd: project,
       encoding: 'utf8',
       env: { ...process.env, SCRUTINEER_ROOT: copy, SCRUTINEER_OUT: join(out, 'dist'), SCRUTINEER_QUIET: '1', FUZZ_CANARY: CANARY, GITHUB_TOKEN: `${CANARY}-token` },

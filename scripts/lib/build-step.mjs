@@ -1,6 +1,6 @@
 /**
  * What every step of `npm run build` that runs in a process of its own (Astro, the search index)
- * does first: refuse to run by hand, report any failure in words, and stop with scripts/build.ts.
+ * does first: refuse to run by hand, report any failure in words, and stop with scripts/build.mjs.
  */
 import { describeFailure } from './failure.mjs';
 
@@ -12,7 +12,7 @@ import { describeFailure } from './failure.mjs';
 export function startBuildStep(script, required) {
   const missing = required.filter((name) => !process.env[name]);
   if (missing.length) {
-    console.error(`${script} is run by scripts/build.ts; use npm run build.`);
+    console.error(`${script} is run by scripts/build.mjs; use npm run build.`);
     process.exit(2);
   }
   const root = process.env.SCRUTINEER_ROOT ?? process.cwd();
@@ -22,7 +22,7 @@ export function startBuildStep(script, required) {
   };
   process.on('uncaughtException', failed);
   process.on('unhandledRejection', failed);
-  // scripts/build.ts was stopped, however hard: stop too, rather than write on into a folder that
+  // scripts/build.mjs was stopped, however hard: stop too, rather than write on into a folder that
   // the next build removes, or race that build for the project's .astro/ folder. The channel must
   // not keep this process alive once the step is done.
   process.on('disconnect', () => process.exit(1));

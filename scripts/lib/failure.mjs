@@ -3,7 +3,7 @@
  * comes from content names its file, line and column (`path:line:column: message`, as `npm run
  * check` prints); a failure of the machine (a full disk, a folder it may not write) says what
  * happened, where, and what to do. Plain JavaScript, so that scripts/astro-build.mjs, which runs
- * without tsx, can use it as well as scripts/build.ts.
+ * without tsx, can use it as well as scripts/build.mjs.
  */
 import { relative, sep } from 'node:path';
 

@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describeFailure } from './failure.mjs';
 
-export function stagingNames(outDir: string, pid: number) {
+/**
+ * @param {string} outDir
+ * @param {number} pid
+ */
+export function stagingNames(outDir, pid) {
   const staging = `${outDir}.building-${pid}`;
   return {
     /** The new site, until it is complete. */
@@ -24,16 +28,18 @@ export function stagingNames(outDir: string, pid: number) {
   };
 }
 
-function isRunning(pid: number) {
+/** @param {number} pid */
+function isRunning(pid) {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
   }
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** @param {string} s */
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Removes what builds that are no longer running left beside `outDir`. A build killed between
@@ -41,11 +47,17 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * put back. Returns warnings for what could not be removed; never throws, since leftovers must not
  * stop a build.
  */
-export function sweepLeftovers(outDir: string): string[] {
-  const warnings: string[] = [];
+/**
+ * @param {string} outDir
+ * @returns {string[]}
+ */
+export function sweepLeftovers(outDir) {
+  /** @type {string[]} */
+  const warnings = [];
   const parent = dirname(outDir);
   const pattern = new RegExp(`^${escapeRe(basename(outDir))}\\.(building|old)-(\\d+)(-cache|\\.validated)?$`);
-  const found: { path: string; kind: string; suffix?: string }[] = [];
+  /** @type {{ path: string, kind: string, suffix?: string }[]} */
+  const found = [];
   try {
     for (const name of existsSync(parent) ? readdirSync(parent).sort() : []) {
       const m = pattern.exec(name);
@@ -77,6 +89,7 @@ export function sweepLeftovers(outDir: string): string[] {
  * For the fault tests (tests/build-faults.test.ts) only: SCRUTINEER_KILL_AT=<point> kills this
  * build at that point, as a power cut or a cancelled CI job would, with no chance to clean up.
  */
-export function faultPoint(point: string) {
+/** @param {string} point */
+export function faultPoint(point) {
   if (process.env.SCRUTINEER_KILL_AT === point) process.kill(process.pid, 'SIGKILL');
 }

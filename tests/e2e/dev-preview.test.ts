@@ -13,7 +13,7 @@ import { PROJECT, sampleCopy } from '../helpers/fixtures';
 import { cleanEnv } from '../helpers/build';
 import { closeBrowser, sharedBrowser, sites } from './helpers';
 import { CSP, devPolicy } from '../../src/lib/security';
-import { takeBuildLock } from '../../scripts/lock';
+import { takeBuildLock } from '../../scripts/lock.mjs';
 
 const MEETING = 'children-and-families-panel/2020-03-05/';
 const DRAFT = 'corporate-parenting-board/2020-06-18/';

@@ -15,7 +15,7 @@ export function cleanEnv(extra: Record<string, string> = {}) {
 }
 
 export function buildSite(root: string, outDir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(PROJECT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(PROJECT, 'scripts', 'build.ts')], {
+  const result = spawnSync(process.execPath, [join(PROJECT, 'scripts', 'build.mjs')], {
     cwd: PROJECT,
     env: cleanEnv({ SCRUTINEER_ROOT: root, SCRUTINEER_OUT: outDir, SCRUTINEER_QUIET: '1', ...env }),
     encoding: 'utf8',
