@@ -12,7 +12,7 @@ import { contentRoot } from './root';
 
 let cached: Promise<DataIndex> | undefined;
 
-/** Content that scripts/build.ts validated, for the Astro process it starts. */
+/** Content that scripts/build.mjs validated, for the Astro process it starts. */
 interface Validated {
   root: string;
   drafts: boolean;
@@ -20,7 +20,7 @@ interface Validated {
 }
 
 /**
- * Called by scripts/build.ts: writes the content it has just validated to a file, which it names
+ * Called by scripts/build.mjs: writes the content it has just validated to a file, which it names
  * in SCRUTINEER_VALIDATED for the Astro process, so that process does not read, parse and check
  * every file a second time. Node's serializer keeps the content exactly, undefined fields too.
  */
