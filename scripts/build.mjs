@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { takeBuildLock } from './lock.mjs';
-import { join, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { describeFailure, describeMachineFailure } from './lib/failure.mjs';
 import { faultPoint, stagingNames, sweepLeftovers } from './lib/leftovers.mjs';
 
@@ -62,7 +62,11 @@ function step(args, env) {
     const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
     // Stopped (Ctrl-C, a test runner's timeout): stop the step too, before the lock is released.
     /** @param {NodeJS.Signals} signal */
-    const stop = (signal) => child.kill(signal);
+    let stopping = false;
+    const stop = (signal) => {
+      stopping = true;
+      child.kill(signal);
+    };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     child.on('error', (error) => {
@@ -72,6 +76,11 @@ function step(args, env) {
     child.on('close', (code, signal) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      // Killed from outside, not stopped by us: on a small machine or CI runner that is almost
+      // always the system running out of memory, which says nothing itself.
+      if (signal === 'SIGKILL' && !stopping) {
+        console.error(`\nA step of the build (${basename(args.at(-1) ?? '')}) was killed by the system, most likely because the machine ran out of memory. Close other programs, or build on a machine with more memory (README, "Performance", says how much a site needs).`);
+      }
       done(signal ? 1 : (code ?? 1));
     });
   });

@@ -76,6 +76,14 @@ describe('a build killed part-way', () => {
     expect(tree(out)).toEqual(oldSite);
   }, 180_000);
 
+  it('Astro killed by the system (as when memory runs out): says so in words, and dist/ is the old site', () => {
+    const run = build(newContent, 'step:astro-build.mjs');
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('A step of the build (astro-build.mjs) was killed by the system, most likely because the machine ran out of memory.');
+    expect(run.output).toContain('The build failed; nothing was published');
+    expect(tree(out)).toEqual(oldSite);
+  }, 180_000);
+
   it('killed from outside while Astro writes the new site: the old site, whole, and Astro stops too', async () => {
     const child = spawn(process.execPath, args, { cwd: PROJECT, env: env(newContent), stdio: 'ignore' });
     const pid = child.pid!;

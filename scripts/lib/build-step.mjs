@@ -15,6 +15,9 @@ export function startBuildStep(script, required) {
     console.error(`${script} is run by scripts/build.mjs; use npm run build.`);
     process.exit(2);
   }
+  // For the fault tests only: SCRUTINEER_KILL_AT=step:<script's file name> kills this step as the
+  // system does when the machine runs out of memory.
+  if (process.env.SCRUTINEER_KILL_AT === `step:${script.split('/').at(-1)}`) process.kill(process.pid, 'SIGKILL');
   const root = process.env.SCRUTINEER_ROOT ?? process.cwd();
   const failed = (error) => {
     console.error(`\n${describeFailure(error, root, process.env.SCRUTINEER_OUT)}`);
