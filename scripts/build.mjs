@@ -48,18 +48,26 @@ function removeQuietly(...paths) {
 }
 
 /**
- * Runs a step of the build (Astro, the search index) in a Node process of its own; resolves with
- * its exit code. The channel closes when this process dies however it dies, and the step then
- * stops too (see astro-build.mjs), rather than writing on into a folder the next build removes.
+ * How far a step's heap may grow past what the process holds before V8 collects: a quarter. With
+ * memory to spare V8 lets its heap grow to several times what a process holds, and the pages
+ * Astro has written pile up as garbage; V8's own concurrent collections then keep each step near
+ * what it really holds, where forcing a full collection every few pages cost a quarter of the
+ * build's time (README, "Memory").
  */
+const HEAP_GROWING_PERCENT = 25;
+
 /**
+ * Runs a step of the build (validation, Astro, the search index) in a Node process of its own;
+ * resolves with its exit code. The channel closes when this process dies however it dies, and the
+ * step then stops too (see astro-build.mjs), rather than writing on into a folder the next build
+ * removes.
  * @param {string[]} args
  * @param {Record<string, string>} env
  * @returns {Promise<number>}
  */
 function step(args, env) {
   return new Promise((done) => {
-    const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
     // Stopped (Ctrl-C, a test runner's timeout): stop the step too, before the lock is released.
     /** @param {NodeJS.Signals} signal */
     let stopping = false;
@@ -86,12 +94,6 @@ function step(args, env) {
   });
 }
 
-/**
- * How far the heap of validation and of Astro may grow past what the process holds before V8
- * collects (see the Astro step): a quarter. V8's own default lets it grow several times over.
- */
-const HEAP_GROWING_PERCENT = 25;
-
 /** @type {Set<string>} */
 const warned = new Set();
 /** @param {string[]} warnings */
@@ -116,7 +118,7 @@ try {
   // for Astro and exits: what it read is gone from memory before Astro starts (README, "Memory").
   // Astro is handed that content, so it does not read and check every file a second time, and
   // publishes exactly what was checked. Drafts are never built here.
-  const validation = await step([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, '--import', import.meta.resolve('tsx'), join(projectDir, 'scripts', 'validate-for-build.ts')], {
+  const validation = await step(['--import', import.meta.resolve('tsx'), join(projectDir, 'scripts', 'validate-for-build.ts')], {
     SCRUTINEER_VALIDATED: validated,
     SCRUTINEER_PUBLISHED: outDir,
   });
@@ -144,13 +146,8 @@ try {
   // Astro runs in a process of its own, without tsx (see scripts/astro-build.mjs).
   faultPoint('validated');
 
-  // V8 lets its heap grow to several times what a process holds when the machine has memory to
-  // spare, and the pages Astro has written pile up as garbage. Letting the heap grow by a quarter
-  // between collections keeps Astro near what it really holds, with V8's own concurrent
-  // collections; forcing a full collection every few pages cost a quarter of the build's time
-  // (README, "Memory").
   const astroFrom = mark();
-  const status = await step([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, join(projectDir, 'scripts', 'astro-build.mjs')], {
+  const status = await step([join(projectDir, 'scripts', 'astro-build.mjs')], {
     SCRUTINEER_OUT: staging,
     // A cache of its own: Astro's content store would otherwise be shared between builds of
     // different content folders (tests run several at once), and mix their meetings.
@@ -167,7 +164,7 @@ try {
 
   // The search index, once Astro's process has ended, so their memory is never added together.
   const searchFrom = mark();
-  if ((await step([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, join(projectDir, 'scripts', 'search-index.mjs')], { SCRUTINEER_OUT: staging })) !== 0) {
+  if ((await step([join(projectDir, 'scripts', 'search-index.mjs')], { SCRUTINEER_OUT: staging })) !== 0) {
     removeQuietly(staging, cache);
     console.error(`\nThe build failed; nothing was published and ${outDir} is unchanged.`);
     process.exit(1);

@@ -16,6 +16,9 @@ export interface Cut {
 
 export const LATEST: Cut = { quarterEnd: Infinity, dayEnd: Infinity };
 
+/** A cut as a string, for caches: equal cuts, equal keys. */
+export const cutKey = (cut: Cut) => `${cut.quarterEnd}|${cut.dayEnd}`;
+
 /**
  * What a meeting saw (version 1.1, rule 1): the files up to the later of its period's quarter and
  * the quarter before the one holding its date (or the quarter its `dataAsAt` names), and in them

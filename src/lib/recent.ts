@@ -34,22 +34,38 @@ export class Recent<K, V> {
 /**
  * Values worked out for one cut (what a meeting saw) and one indicator, kept for the few cuts
  * used most recently, however many indicators a site has: pages in date order ask for one or
- * two cuts at a time, and each of those for every indicator.
+ * two cuts at a time, and each of those for every indicator. Values for the cut named `always`
+ * (now, which every indicator page and whole-history download asks for) are kept for the build.
  */
 export class RecentCuts<V> {
   private readonly cuts: Recent<string, Map<string, V>>;
+  private readonly kept = new Map<string, V>();
 
-  constructor(cuts: number) {
+  constructor(
+    cuts: number,
+    private readonly always?: string,
+  ) {
     this.cuts = new Recent(cuts);
   }
 
   get(cut: string, key: string): V | undefined {
-    return this.cuts.get(cut)?.get(key);
+    return cut === this.always ? this.kept.get(key) : this.cuts.get(cut)?.get(key);
   }
 
   set(cut: string, key: string, value: V) {
+    if (cut === this.always) {
+      this.kept.set(key, value);
+      return;
+    }
     let values = this.cuts.get(cut);
     if (!values) this.cuts.set(cut, (values = new Map()));
     values.set(key, value);
+  }
+
+  /** The value kept for the cut and key, or make()'s, kept. */
+  at(cut: string, key: string, make: () => V): V {
+    let value = this.get(cut, key);
+    if (value === undefined) this.set(cut, key, (value = make()));
+    return value;
   }
 }

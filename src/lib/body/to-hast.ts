@@ -17,13 +17,12 @@ import { rehypeHeadingIds, rehypeShiki, syntaxHighlightDefaults, markdownConfigD
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import remarkSmartypants from 'remark-smartypants';
 import { unified, type Processor } from 'unified';
 import { checkBodyTree, type BodyNode } from '../content/mdx-safety';
+import { syntaxProblem } from '../content/meeting-body';
+import { parseBody } from './parse';
 import { unravel } from './unravel';
 
 /** The MDX node types that pass through from Markdown to HTML untouched, as MDX passes them. */
@@ -90,11 +89,10 @@ function metaString(tree: HastRoot | ElementContent) {
 let processor: Processor<MdastRoot, MdastRoot, HastRoot> | undefined;
 
 function pipeline() {
+  // The transforms after parsing (./parse.ts, which holds GitHub Markdown's syntax), in
+  // @astrojs/mdx's order.
   processor ??= unified()
-    .use(remarkParse)
-    .use(remarkMdx)
     .use(() => unravel)
-    .use(remarkGfm)
     .use(remarkSmartypants)
     .use(() => placeRemainingIndicators)
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: MDX_NODES } as never)
@@ -113,15 +111,13 @@ function pipeline() {
 export async function bodyToHast(body: string, bodyLine: number, file: string): Promise<HastRoot> {
   // Lines of the front matter left blank, so positions are the file's own, as check reports them.
   const source = '\n'.repeat(Math.max(0, bodyLine - 1)) + body;
-  const p = pipeline();
   let tree: MdastRoot;
   try {
-    tree = p.parse(source);
+    tree = parseBody(source);
   } catch (error) {
-    const { syntaxProblem } = await import('../content/meeting-body');
     throw new BodyRefused(file, [syntaxProblem(error, source)]);
   }
   const { problems } = checkBodyTree(tree as unknown as BodyNode, source);
   if (problems.length) throw new BodyRefused(file, problems);
-  return p.run(tree);
+  return pipeline().run(tree);
 }

@@ -1,15 +1,11 @@
 /**
- * Reads a meeting's body with the MDX parser the build uses (@mdx-js/mdx with GitHub Markdown, as
- * @astrojs/mdx sets it up), then checks the tree against the safe body language (mdx-safety.ts).
- * Positions are in file coordinates: the body is parsed with the front matter's lines left blank,
- * as Astro does, so line numbers are the file's own.
+ * Reads a meeting's body with the MDX parser the build uses (src/lib/body/parse.ts: MDX with
+ * GitHub Markdown, as @astrojs/mdx sets it up), then checks the tree against the safe body
+ * language (mdx-safety.ts). Positions are in file coordinates: the body is parsed with the front
+ * matter's lines left blank, as Astro does, so line numbers are the file's own.
  */
-import { createProcessor } from '@mdx-js/mdx';
-// remark-gfm comes with @astrojs/mdx, which uses this same copy to compile meeting bodies.
-import remarkGfm from 'remark-gfm';
+import { parseBody } from '../body/parse';
 import { checkBodyTree, HTML_ALLOWED, MDX_COMPONENTS, type BodyNode, type BodyProblem, type ComponentUse } from './mdx-safety';
-
-let processor: ReturnType<typeof createProcessor> | undefined;
 
 export interface BodyResult {
   problems: BodyProblem[];
@@ -20,10 +16,9 @@ export interface BodyResult {
 /** Checks a meeting body that starts on line `bodyLine` of its file. */
 export function checkMeetingBody(body: string, bodyLine: number): BodyResult {
   const source = '\n'.repeat(bodyLine - 1) + body;
-  processor ??= createProcessor({ format: 'mdx', remarkPlugins: [remarkGfm] });
   let tree: BodyNode;
   try {
-    tree = processor.parse(source) as unknown as BodyNode;
+    tree = parseBody(source) as unknown as BodyNode;
   } catch (error) {
     // One syntax error stops the parser: nothing after it is checked, so no knock-on messages.
     return { problems: [syntaxProblem(error, source)], uses: [] };

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { Indicator, Meeting } from '../model';
-import { LATEST, meetingCut, type Cut, type DataIndex } from '../data-index';
+import { cutKey, LATEST, meetingCut, type Cut, type DataIndex } from '../data-index';
 import { indicatorView } from './indicator';
 import { RecentCuts } from '../recent';
 import { formatDate } from '../periods';
@@ -86,51 +86,44 @@ export function toCsv(rows: TidyRow[]): string {
   return Papa.unparse({ fields: TIDY_COLUMNS, data: rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))) }, { newline: '\n' }) + '\n';
 }
 
-/** CSV lines of one indicator at one cut, without the header, for the meetings that share them. */
-const csvLines = new WeakMap<DataIndex, RecentCuts<string>>();
+/**
+ * Each indicator's rows and CSV lines (without the header) at a cut, kept for the cut in hand and
+ * the one before: committees meeting about the same quarter share them.
+ */
+const KEPT_CUTS = 2;
+const kept = new WeakMap<DataIndex, { rows: RecentCuts<TidyRow[]>; lines: RecentCuts<string> }>();
+
+function keptFor(data: DataIndex) {
+  let cache = kept.get(data);
+  if (!cache) kept.set(data, (cache = { rows: new RecentCuts(KEPT_CUTS), lines: new RecentCuts(KEPT_CUTS) }));
+  return cache;
+}
+
+const rowsAt = (data: DataIndex, id: string, cut: Cut) => keptFor(data).rows.at(cutKey(cut), id, () => tidyRows(data, data.indicators.get(id)!, cut));
 
 /**
  * A meeting's CSV: toCsv(meetingRows(...)), put together from each indicator's lines at the
- * meeting's cut, which committees meeting about the same quarter share. A meeting's file holds
- * every figure it saw, so late meetings of a long archive have thousands of lines: each indicator's
- * are written once per quarter, not once per meeting.
+ * meeting's cut. A meeting's file holds every figure it saw, so late meetings of a long archive
+ * have thousands of lines: each indicator's are written once per quarter, not once per meeting.
  */
 export function meetingCsv(data: DataIndex, meeting: Meeting): string {
-  let cache = csvLines.get(data);
-  if (!cache) csvLines.set(data, (cache = new RecentCuts(KEPT_CUTS)));
   const cut = meetingCut(meeting);
-  const at = `${cut.quarterEnd}|${cut.dayEnd}`;
   const parts = [TIDY_COLUMNS.join(',')];
   for (const id of meeting.indicatorIds) {
-    let lines = cache.get(at, id);
-    if (lines === undefined) {
-      const rows = tidyRows(data, data.indicators.get(id)!, cut);
-      lines = rows.length ? Papa.unparse(rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))), { newline: '\n' }) : '';
-      cache.set(at, id, lines);
-    }
+    const lines = keptFor(data).lines.at(cutKey(cut), id, () => {
+      const rows = rowsAt(data, id, cut);
+      return rows.length ? Papa.unparse(rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))), { newline: '\n' }) : '';
+    });
     if (lines) parts.push(lines);
   }
   return parts.join('\n') + '\n';
 }
 
-/** Cuts whose lines and rows are kept: the quarter in hand and the one before. */
-const KEPT_CUTS = 2;
-
 /** The data as a meeting saw it: every indicator it showed, up to its period. */
 export function meetingRows(data: DataIndex, meeting: Meeting): TidyRow[] {
-  let cache = rowsAt.get(data);
-  if (!cache) rowsAt.set(data, (cache = new RecentCuts(KEPT_CUTS)));
   const cut = meetingCut(meeting);
-  const at = `${cut.quarterEnd}|${cut.dayEnd}`;
-  return meeting.indicatorIds.flatMap((id) => {
-    let rows = cache.get(at, id);
-    if (!rows) cache.set(at, id, (rows = tidyRows(data, data.indicators.get(id)!, cut)));
-    return rows;
-  });
+  return meeting.indicatorIds.flatMap((id) => rowsAt(data, id, cut));
 }
-
-/** Each indicator's rows at a cut, for the meetings about the same quarter (see meetingCsv). */
-const rowsAt = new WeakMap<DataIndex, RecentCuts<TidyRow[]>>();
 
 export function allRows(data: DataIndex): TidyRow[] {
   return data.content.indicators.flatMap((i) => tidyRows(data, i));

@@ -3,7 +3,7 @@
  * the cells it may see, disclosure-controlled, and the table built from them.
  */
 import type { Indicator, Observation } from '../model';
-import { LATEST, type Cell, type Cut, type DataIndex } from '../data-index';
+import { cutKey, LATEST, type Cell, type Cut, type DataIndex } from '../data-index';
 import { disclose, type DisplayCell } from '../stats/disclosure';
 import { seriesTable, type TableModel } from './table';
 import { headline, type Headline } from './headline';
@@ -57,27 +57,21 @@ interface CutData {
  */
 const KEPT_CUTS = 8;
 
-interface Caches {
-  cuts: RecentCuts<CutData>;
-  views: RecentCuts<IndicatorView>;
-  latestCuts: Map<string, CutData>;
-  latestViews: Map<string, IndicatorView>;
-}
-const caches = new WeakMap<DataIndex, Caches>();
+const caches = new WeakMap<DataIndex, { cuts: RecentCuts<CutData>; views: RecentCuts<IndicatorView> }>();
 
 function cacheFor(data: DataIndex) {
   let cache = caches.get(data);
-  if (!cache) caches.set(data, (cache = { cuts: new RecentCuts(KEPT_CUTS), views: new RecentCuts(KEPT_CUTS), latestCuts: new Map(), latestViews: new Map() }));
+  if (!cache) caches.set(data, (cache = { cuts: new RecentCuts(KEPT_CUTS, cutKey(LATEST)), views: new RecentCuts(KEPT_CUTS, cutKey(LATEST)) }));
   return cache;
 }
 
 const isLatest = (cut: Cut) => cut.quarterEnd === LATEST.quarterEnd && cut.dayEnd === LATEST.dayEnd;
-const cutKey = (cut: Cut) => `${cut.quarterEnd}|${cut.dayEnd}`;
 
 function cutData(data: DataIndex, id: string, cut: Cut): CutData {
-  const cache = cacheFor(data);
-  let found = isLatest(cut) ? cache.latestCuts.get(id) : cache.cuts.get(cutKey(cut), id);
-  if (found) return found;
+  return cacheFor(data).cuts.at(cutKey(cut), id, () => computeCutData(data, id, cut));
+}
+
+function computeCutData(data: DataIndex, id: string, cut: Cut): CutData {
   const indicator = data.indicators.get(id)!;
   const cells = data.cells(id, cut);
   const asPublished = disclose(cells.map((c) => c.obs), indicator, data.content.site.disclosure);
@@ -88,10 +82,7 @@ function cutData(data: DataIndex, id: string, cut: Cut): CutData {
     const now = isLatest(cut) ? undefined : cutData(data, id, LATEST);
     if (now) now.cells.forEach((c, i) => disclosed.set(c.obs, now.asPublished[i]));
   }
-  found = { cells, asPublished, disclosed };
-  if (isLatest(cut)) cache.latestCuts.set(id, found);
-  else cache.cuts.set(cutKey(cut), id, found);
-  return found;
+  return { cells, asPublished, disclosed };
 }
 
 /**
@@ -105,15 +96,8 @@ export function indicatorView(
   cut: Cut = LATEST,
   options: { window?: boolean; asOf?: Period } = {},
 ): IndicatorView {
-  const cache = cacheFor(data);
   const key = `${id}|${options.window ?? ''}|${options.asOf?.label ?? ''}`;
-  let view = isLatest(cut) ? cache.latestViews.get(key) : cache.views.get(cutKey(cut), key);
-  if (!view) {
-    view = computeView(data, id, cut, options);
-    if (isLatest(cut)) cache.latestViews.set(key, view);
-    else cache.views.set(cutKey(cut), key, view);
-  }
-  return view;
+  return cacheFor(data).views.at(cutKey(cut), key, () => computeView(data, id, cut, options));
 }
 
 function computeView(data: DataIndex, id: string, cut: Cut, options: { window?: boolean; asOf?: Period }): IndicatorView {
