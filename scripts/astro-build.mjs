@@ -19,6 +19,9 @@ const failed = startBuildStep('scripts/astro-build.mjs', ['SCRUTINEER_OUT', 'SCR
 const projectDir = resolve(import.meta.dirname, '..');
 const outDir = process.env.SCRUTINEER_OUT;
 const cacheDir = process.env.SCRUTINEER_CACHE;
+// The link preview cards are drawn on two lanes, the pages' thread and this worker's
+// (src/lib/cards/lanes.ts). It is loaded from the source folder, not the bundle, as plain JavaScript.
+process.env.SCRUTINEER_CARD_WORKER ??= resolve(projectDir, 'src', 'lib', 'cards', 'draw-worker.mjs');
 
 /**
  * Vite and Astro each keep an esbuild process running after the bundling, through every page

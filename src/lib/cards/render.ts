@@ -1,26 +1,14 @@
 /**
- * Draws a link preview card (1200x630 PNG) at build time, without a browser: satori lays out the
- * text with the Atkinson Hyperlegible font (from npm, so every machine draws the same glyphs) and
- * writes SVG; resvg rasterises it. Identical cards drawn one after another are drawn once.
+ * The layout of a link preview card (1200x630 PNG): the page's title, what its chart shows, and
+ * the chart, as the plain objects satori reads. draw.mjs draws it; lanes.ts decides on which
+ * thread.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
 import { PALETTE } from '../charts/palette';
 import type { CardModel, CardSeries } from './model';
-import { Recent } from '../recent';
+import type { CardJob } from './lanes';
+import { CARD_HEIGHT, CARD_WIDTH } from './draw.mjs';
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
-
-const require = createRequire(import.meta.url);
-let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
-function loadFonts() {
-  // satori reads TTF, OTF and WOFF (not WOFF2); @fontsource ships WOFF.
-  const file = (weight: number) => require.resolve(`@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-${weight}-normal.woff`);
-  return (fonts ??= ([400, 700] as const).map((weight) => ({ name: 'Atkinson Hyperlegible', data: readFileSync(file(weight)), weight, style: 'normal' as const })));
-}
+export { CARD_HEIGHT, CARD_WIDTH };
 
 interface El {
   type: string;
@@ -81,27 +69,8 @@ function layout(card: CardModel, council: string): El {
   ]);
 }
 
-/**
- * Cards drawn lately. Cards are drawn in page order, so a card identical to another (the same
- * title and chart) is found here; keeping only the latest keeps the build's memory the same
- * however many meetings there are (a card is 40 to 80 KB).
- */
-const drawn = new Recent<string, Promise<Uint8Array<ArrayBuffer>>>(32);
-
-/** The card as PNG bytes; a card identical to one drawn just before is not drawn again. */
-export function renderCard(card: CardModel, council: string): Promise<Uint8Array<ArrayBuffer>> {
+/** What to draw for a card: its layout, and its look (the same look is drawn once). */
+export function cardJob(card: CardModel, council: string): CardJob {
   const { alt: _alt, ...look } = card;
-  const key = JSON.stringify([look, council]);
-  let png = drawn.get(key);
-  if (!png) drawn.set(key, (png = draw(card, council)));
-  return png;
-}
-
-async function draw(card: CardModel, council: string) {
-  const started = performance.now();
-  const svg = await satori(layout(card, council) as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
-  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
-  // SCRUTINEER_CARD_TIMINGS=<file>: each card's drawing time (ms), one a line, for `npm run bench`.
-  if (process.env.SCRUTINEER_CARD_TIMINGS) appendFileSync(process.env.SCRUTINEER_CARD_TIMINGS, `${(performance.now() - started).toFixed(3)}\n`);
-  return new Uint8Array(png);
+  return { tree: layout(card, council), look: JSON.stringify([look, council]) };
 }

@@ -1,19 +1,45 @@
+import { appendFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../lib/site-data';
+import type { DataIndex } from '../../lib/data-index';
 import { indicatorCard, meetingCard } from '../../lib/cards/model';
-import { renderCard } from '../../lib/cards/render';
+import { cardJob } from '../../lib/cards/render';
+import { CardLanes } from '../../lib/cards/lanes';
 
-/** A link preview card (og:image) for every meeting page and every indicator page. */
-export const getStaticPaths: GetStaticPaths = async () => {
-  const data = await siteData();
+/** A link preview card (og:image) for every meeting page and every indicator page, in this order. */
+function cardPages(data: DataIndex) {
   return [
     ...data.content.meetings.map((m) => ({ params: { page: m.id }, props: { meetingId: m.id } })),
     ...data.content.indicators.map((i) => ({ params: { page: `indicators/${i.id}` }, props: { indicatorId: i.id } })),
   ];
-};
+}
 
-export const GET: APIRoute = async ({ props }) => {
-  const data = await siteData();
-  const card = props.meetingId ? meetingCard(data, data.meetings.get(props.meetingId)!) : indicatorCard(data, props.indicatorId);
-  return new Response(await renderCard(card, data.content.site.council), { headers: { 'content-type': 'image/png' } });
+export const getStaticPaths: GetStaticPaths = async () => cardPages(await siteData());
+
+/**
+ * The cards are drawn on two lanes (src/lib/cards/lanes.ts): here, and on a worker thread that
+ * draws the next card meanwhile. scripts/astro-build.mjs names the worker's file in
+ * SCRUTINEER_CARD_WORKER; without it (the dev server) every card is drawn here.
+ */
+let lanes: CardLanes | undefined;
+function cardLanes(data: DataIndex) {
+  if (lanes) return lanes;
+  const timings = process.env.SCRUTINEER_CARD_TIMINGS;
+  const pages = new Map(cardPages(data).map((p) => [p.params.page, p.props as { meetingId?: string; indicatorId?: string }]));
+  return (lanes = new CardLanes(
+    [...pages.keys()],
+    (page) => {
+      const { meetingId, indicatorId } = pages.get(page)!;
+      const card = meetingId ? meetingCard(data, data.meetings.get(meetingId)!) : indicatorCard(data, indicatorId!);
+      return cardJob(card, data.content.site.council);
+    },
+    process.env.SCRUTINEER_CARD_WORKER,
+    // SCRUTINEER_CARD_TIMINGS=<file>: each card's drawing time (ms), one a line, for `npm run bench`.
+    timings ? (ms) => appendFileSync(timings, `${ms.toFixed(3)}\n`) : undefined,
+  ));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const { png } = await cardLanes(await siteData()).draw(params.page!);
+  return new Response(png, { headers: { 'content-type': 'image/png' } });
 };
