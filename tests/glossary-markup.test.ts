@@ -33,6 +33,20 @@ describe('glossary markup', () => {
   });
 });
 
+describe('glossary markup and charts', () => {
+  it('copies a chart whole, nested drawings and unclosed elements included, and marks the text after it', () => {
+    const chart = '<svg class="c"><title>LAC</title><g><svg><text>LAC</text></svg><text>Early help<tspan>LAC</svg>';
+    const html = `<p>${chart}</p><p>LAC and early help</p>`;
+    expect(marker.mark(html)).toBe(
+      `<p>${chart}</p><p><a class="sc-term" href="/glossary/#lac"><abbr title="Looked after children">LAC</abbr></a> and <a class="sc-term" href="/glossary/#early-help">early help</a></p>`,
+    );
+  });
+
+  it('leaves a drawing that is never closed alone', () => {
+    expect(marker.mark('<p><svg><text>LAC</text></p>')).toBe('<p><svg><text>LAC</text></p>');
+  });
+});
+
 describe('glossary markup and attributes', () => {
   it('reads a quoted attribute holding ">" as part of its tag, so no markup is made from it', () => {
     const html = '<div aria-label="Chart: Caseloads > 20 (LAC)" tabindex="0"><p>LAC</p></div>';

@@ -14,6 +14,27 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const isAcronym = (term: string) => term === term.toUpperCase() && /[A-Z]/.test(term);
 
+/**
+ * Where the </svg> closing an <svg> opened just before `from` starts (counting any <svg> inside
+ * it), or -1.
+ */
+function svgEnd(html: string, from: number): number {
+  let depth = 1;
+  let at = from;
+  for (;;) {
+    const close = html.indexOf('</svg>', at);
+    if (close < 0) return -1;
+    const open = html.indexOf('<svg', at);
+    if (open >= 0 && open < close) {
+      depth++;
+      at = open + 4;
+      continue;
+    }
+    if (--depth === 0) return close;
+    at = close + 6;
+  }
+}
+
 export interface GlossaryMarker {
   mark(html: string): string;
 }
@@ -58,6 +79,15 @@ export function glossaryMarker(entries: GlossaryEntry[], hrefFor: (term: string)
         } else if (!selfClosing && !VOID.has(name)) {
           stack.push(name);
           if (SKIP.has(name)) skipDepth++;
+          // A chart is most of a page's tags and has no terms to mark: copy it whole, up to its
+          // own </svg>, which the loop then reads as usual.
+          if (name === 'svg') {
+            const end = svgEnd(html, last);
+            if (end > last) {
+              out += html.slice(last, end);
+              last = tag.lastIndex = end;
+            }
+          }
         }
         // Terms already marked by <Term> count as used.
         if (!closing && name === 'a' && m[0].includes('class="sc-term"')) {
