@@ -58,24 +58,28 @@ function sheetXml(sheet: XlsxSheet, first: boolean, shared: (s: string) => numbe
   out.push('<cols>');
   sheet.widths.forEach((w, i) => out.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
   out.push('</cols><sheetData>');
-  const columns: string[] = [];
-  // One string a row, built by concatenation: a late meeting's workbook has tens of thousands.
+  // Each column's '<c r="A' and each style's attribute, worked out once: a late meeting's workbook
+  // has hundreds of thousands of cells.
+  const opens: string[] = [];
+  let boldAttr: string | undefined;
+  let rightAttr: string | undefined;
+  // One string a row, built by concatenation.
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    const n = r + 1;
+    const n = String(r + 1);
     let cells = '';
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       // An empty text is no cell, as write-excel-file writes it.
       if (cell === null || cell.value === '') continue;
-      const ref = (columns[c] ??= columnName(c)) + n;
-      const style = cell.bold ? ` s="${styleId('bold')}"` : cell.right ? ` s="${styleId('right')}"` : '';
+      const open = (opens[c] ??= `<c r="${columnName(c)}`) + n;
+      const style = cell.bold ? (boldAttr ??= ` s="${styleId('bold')}"`) : cell.right ? (rightAttr ??= ` s="${styleId('right')}"`) : '';
       const value = cell.value;
-      if (typeof value === 'string') cells += `<c r="${ref}"${style} t="s"><v>${shared(value)}</v></c>`;
-      else if (typeof value === 'boolean') cells += `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-      else cells += `<c r="${ref}"${style}><v>${value}</v></c>`;
+      if (typeof value === 'string') cells += open + '"' + style + ' t="s"><v>' + shared(value) + '</v></c>';
+      else if (typeof value === 'boolean') cells += open + '"' + style + ' t="b"><v>' + (value ? '1' : '0') + '</v></c>';
+      else cells += open + '"' + style + '><v>' + value + '</v></c>';
     }
-    out.push(cells ? `<row r="${n}">${cells}</row>` : `<row r="${n}"/>`);
+    out.push(cells ? '<row r="' + n + '">' + cells + '</row>' : '<row r="' + n + '"/>');
   }
   out.push('</sheetData></worksheet>');
   return out.join('');
