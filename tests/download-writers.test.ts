@@ -101,7 +101,7 @@ describe("a meeting's CSV, from lines shared between meetings", () => {
       const { content } = await loadContent(root);
       const data = new DataIndex(content!);
       for (const meeting of content!.meetings) {
-        expect(meetingCsv(data, meeting), meeting.id).toBe(toCsv(meetingRows(data, meeting)));
+        expect(meetingCsv(data, meeting), meeting.id).toEqual(Buffer.from(toCsv(meetingRows(data, meeting))));
         meetings++;
       }
     }

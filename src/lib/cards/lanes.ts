@@ -80,7 +80,11 @@ export class CardLanes {
     // The worker is still drawing this card: draw the next one here meanwhile.
     if (this.busy?.key === key) {
       const next = this.takeNext();
-      if (next !== undefined) this.ready.set(next, this.drawHere(next));
+      if (next !== undefined) {
+        const ahead = this.drawHere(next);
+        ahead.catch(() => {});
+        this.ready.set(next, ahead);
+      }
     }
     return drawing;
   }
@@ -145,6 +149,8 @@ export class CardLanes {
       const drawing = new Promise<Drawn>((resolve, reject) => {
         this.busy = { key, job, resolve, reject };
       });
+      // A failed drawing fails its card when the card is asked for, not before, out of turn.
+      drawing.catch(() => {});
       this.looks.set(job.look, drawing);
       this.ready.set(key, drawing);
       this.worker.postMessage({ key, tree: job.tree });

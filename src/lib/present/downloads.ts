@@ -87,11 +87,11 @@ export function toCsv(rows: TidyRow[]): string {
 }
 
 /**
- * Each indicator's rows and CSV lines (without the header) at a cut, kept for the cut in hand and
- * the one before: committees meeting about the same quarter share them.
+ * Each indicator's rows and CSV lines (UTF-8, without the header) at a cut, kept for the cut in
+ * hand and the one before: committees meeting about the same quarter share them.
  */
 const KEPT_CUTS = 2;
-const kept = new WeakMap<DataIndex, { rows: RecentCuts<TidyRow[]>; lines: RecentCuts<string> }>();
+const kept = new WeakMap<DataIndex, { rows: RecentCuts<TidyRow[]>; lines: RecentCuts<Buffer<ArrayBuffer>> }>();
 
 function keptFor(data: DataIndex) {
   let cache = kept.get(data);
@@ -101,22 +101,27 @@ function keptFor(data: DataIndex) {
 
 const rowsAt = (data: DataIndex, id: string, cut: Cut) => keptFor(data).rows.at(cutKey(cut), id, () => tidyRows(data, data.indicators.get(id)!, cut));
 
+const CSV_HEADER = Buffer.from(TIDY_COLUMNS.join(','));
+const NEWLINE = Buffer.from('\n');
+
 /**
- * A meeting's CSV: toCsv(meetingRows(...)), put together from each indicator's lines at the
- * meeting's cut. A meeting's file holds every figure it saw, so late meetings of a long archive
- * have thousands of lines: each indicator's are written once per quarter, not once per meeting.
+ * A meeting's CSV, as UTF-8: toCsv(meetingRows(...)), put together from each indicator's lines at
+ * the meeting's cut. A meeting's file holds every figure it saw, so late meetings of a long
+ * archive have thousands of lines: each indicator's are written once per quarter, not once per
+ * meeting, and kept as bytes, so the file is copied once, not joined, checked and encoded again.
  */
-export function meetingCsv(data: DataIndex, meeting: Meeting): string {
+export function meetingCsv(data: DataIndex, meeting: Meeting): Buffer<ArrayBuffer> {
   const cut = meetingCut(meeting);
-  const parts = [TIDY_COLUMNS.join(',')];
+  const parts = [CSV_HEADER];
   for (const id of meeting.indicatorIds) {
     const lines = keptFor(data).lines.at(cutKey(cut), id, () => {
       const rows = rowsAt(data, id, cut);
-      return rows.length ? Papa.unparse(rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))), { newline: '\n' }) : '';
+      return Buffer.from(rows.length ? Papa.unparse(rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))), { newline: '\n' }) : '');
     });
-    if (lines) parts.push(lines);
+    if (lines.length) parts.push(NEWLINE, lines);
   }
-  return parts.join('\n') + '\n';
+  parts.push(NEWLINE);
+  return Buffer.concat(parts);
 }
 
 /** The data as a meeting saw it: every indicator it showed, up to its period. */
