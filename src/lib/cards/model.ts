@@ -77,8 +77,23 @@ export function indicatorCard(data: DataIndex, id: string): CardModel {
   return card(data, view.indicator.title, view);
 }
 
+/**
+ * Meetings' cards, kept from the meeting page (which names the card's alt text) to the card page:
+ * by then the views of the meeting's quarter have left the build's caches, and working them out
+ * again cost more than the whole card model (a few hundred bytes) costs to keep.
+ */
+const meetingCards = new WeakMap<DataIndex, Map<string, CardModel>>();
+
 /** A meeting's card draws the first indicator it shows that has a line to draw. */
 export function meetingCard(data: DataIndex, meeting: Meeting): CardModel {
+  let cards = meetingCards.get(data);
+  if (!cards) meetingCards.set(data, (cards = new Map()));
+  let model = cards.get(meeting.id);
+  if (!model) cards.set(meeting.id, (model = workOutMeetingCard(data, meeting)));
+  return model;
+}
+
+function workOutMeetingCard(data: DataIndex, meeting: Meeting): CardModel {
   const committee = data.committees.get(meeting.committee)!;
   const cut = meetingCut(meeting);
   const view = meeting.indicatorIds.map((id) => indicatorView(data, id, cut)).find((v) => chartOf(v));
