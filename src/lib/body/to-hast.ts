@@ -86,22 +86,40 @@ function metaString(tree: HastRoot | ElementContent) {
   (node.children as ElementContent[] | undefined)?.forEach(metaString);
 }
 
-let processor: Processor<MdastRoot, MdastRoot, HastRoot> | undefined;
+let toHtmlTree: Processor<MdastRoot, MdastRoot, HastRoot> | undefined;
+let highlight: Processor<HastRoot, HastRoot, HastRoot> | undefined;
+let finish: Processor<HastRoot, HastRoot, HastRoot> | undefined;
 
-function pipeline() {
-  // The transforms after parsing (./parse.ts, which holds GitHub Markdown's syntax), in
-  // @astrojs/mdx's order.
-  processor ??= unified()
+/**
+ * The transforms after parsing (./parse.ts, which holds GitHub Markdown's syntax), in
+ * @astrojs/mdx's order, in three parts: up to the HTML tree, code highlighting, and heading ids.
+ * Shiki's highlighter holds about 20 MB (its grammars' WebAssembly engine) from the moment it is
+ * made, and most bodies have no code, so it is made when the first body with a <pre> needs it:
+ * Shiki changes nothing else in a tree.
+ */
+async function pipeline(tree: MdastRoot): Promise<HastRoot> {
+  toHtmlTree ??= unified()
     .use(() => unravel)
     .use(remarkSmartypants)
     .use(() => placeRemainingIndicators)
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: MDX_NODES } as never)
     .use(() => metaString)
-    .use(rehypeRaw, { passThrough: MDX_NODES })
-    .use(rehypeShiki, markdownConfigDefaults.shikiConfig, syntaxHighlightDefaults.excludeLangs)
+    .use(rehypeRaw, { passThrough: MDX_NODES }) as unknown as Processor<MdastRoot, MdastRoot, HastRoot>;
+  let html = await toHtmlTree.run(tree);
+  if (hasPre(html)) {
+    highlight ??= unified().use(rehypeShiki, markdownConfigDefaults.shikiConfig, syntaxHighlightDefaults.excludeLangs) as unknown as Processor<HastRoot, HastRoot, HastRoot>;
+    html = await highlight.run(html);
+  }
+  finish ??= unified()
     .use(rehypeHeadingIds, { experimentalHeadingIdCompat: false })
-    .use(() => stringAttributes) as unknown as Processor<MdastRoot, MdastRoot, HastRoot>;
-  return processor;
+    .use(() => stringAttributes) as unknown as Processor<HastRoot, HastRoot, HastRoot>;
+  return finish.run(html);
+}
+
+/** Whether the tree has a <pre> element, the only thing Shiki highlights. */
+function hasPre(node: HastRoot | ElementContent): boolean {
+  if (node.type === 'element' && node.tagName === 'pre') return true;
+  return 'children' in node && (node.children as ElementContent[]).some(hasPre);
 }
 
 /**
@@ -119,5 +137,5 @@ export async function bodyToHast(body: string, bodyLine: number, file: string): 
   }
   const { problems } = checkBodyTree(tree as unknown as BodyNode, source);
   if (problems.length) throw new BodyRefused(file, problems);
-  return pipeline().run(tree);
+  return pipeline(tree);
 }
