@@ -10,14 +10,13 @@
  * which src/lib/site-data.ts reads instead of validating it again), SCRUTINEER_QUIET.
  */
 import { createRequire } from 'node:module';
-import { availableParallelism, totalmem } from 'node:os';
+import { totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'astro';
 import { startBuildStep } from './lib/build-step.mjs';
 
-/** What a build must have for the card worker: 3 cores and 1 GiB. */
-const WORKER_CORES = 3;
+/** The memory a build must have for the card worker: 1 GiB. */
 const WORKER_MEMORY = 1024 ** 3;
 
 const failed = startBuildStep('scripts/astro-build.mjs', ['SCRUTINEER_OUT', 'SCRUTINEER_CACHE']);
@@ -26,14 +25,11 @@ const outDir = process.env.SCRUTINEER_OUT;
 const cacheDir = process.env.SCRUTINEER_CACHE;
 // The link preview cards can be drawn on two lanes, the pages' thread and a worker's
 // (src/lib/cards/lanes.ts), loaded from the source folder as plain JavaScript. The worker holds
-// about 50 MB while it draws. On 2 cores it saved about 2 s of 28 for 200 meetings but took the
-// build's peak to within a few megabytes of its 500 MB budget, so it is used only with 3 cores
-// or more and 1 GiB or more for the build (the cgroup's limit, or the machine's memory); the
+// about 50 MB while it draws, so it is used only with 1 GiB or more for the build (the cgroup's
+// limit, or the machine's memory), and only for sites with many cards (src/pages/cards/); the
 // smallest machines build as before (README, "Performance").
 const memory = Math.min(process.constrainedMemory?.() || Infinity, totalmem());
-if (availableParallelism() >= WORKER_CORES && memory >= WORKER_MEMORY) {
-  process.env.SCRUTINEER_CARD_WORKER ??= resolve(projectDir, 'src', 'lib', 'cards', 'draw-worker.mjs');
-}
+if (memory >= WORKER_MEMORY) process.env.SCRUTINEER_CARD_WORKER ??= resolve(projectDir, 'src', 'lib', 'cards', 'draw-worker.mjs');
 
 /**
  * Vite and Astro each keep an esbuild process running after the bundling, through every page

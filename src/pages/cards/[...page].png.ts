@@ -17,10 +17,14 @@ function cardPages(data: DataIndex) {
 export const getStaticPaths: GetStaticPaths = async () => cardPages(await siteData());
 
 /**
- * The cards are drawn on two lanes (src/lib/cards/lanes.ts): here, and on a worker thread that
- * draws the next card meanwhile. scripts/astro-build.mjs names the worker's file in
- * SCRUTINEER_CARD_WORKER; without it (the dev server) every card is drawn here.
+ * With many cards, they are drawn on two lanes (src/lib/cards/lanes.ts): here, and on a worker
+ * thread that draws the next card meanwhile. The worker costs about 50 MB for as long as the
+ * cards take and saves about 10 ms a card on two cores: for a few hundred cards that is a second
+ * or two, not worth the memory, for thousands it is minutes. scripts/astro-build.mjs names the
+ * worker's file in SCRUTINEER_CARD_WORKER when the build has the memory; without it (the dev
+ * server) every card is drawn here.
  */
+const WORKER_FROM_CARDS = 500;
 let lanes: CardLanes | undefined;
 function cardLanes(data: DataIndex) {
   if (lanes) return lanes;
@@ -33,7 +37,7 @@ function cardLanes(data: DataIndex) {
       const card = meetingId ? meetingCard(data, data.meetings.get(meetingId)!) : indicatorCard(data, indicatorId!);
       return cardJob(card, data.content.site.council);
     },
-    process.env.SCRUTINEER_CARD_WORKER,
+    pages.size >= WORKER_FROM_CARDS ? process.env.SCRUTINEER_CARD_WORKER : undefined,
     // SCRUTINEER_CARD_TIMINGS=<file>: each card's drawing time (ms), then when it started and ended
     // (ms since 1970), one card a line, for `npm run bench`: the two lanes overlap, so the cards'
     // cost to the build is the span from the first start to the last end, not the sum.
