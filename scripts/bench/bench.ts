@@ -363,7 +363,7 @@ const cardSeconds = withCharts.cardMs.reduce((a, b) => a + b, 0) / 1000;
 const cardSpanSeconds = withCharts.cardSpanMs / 1000;
 line(
   'link preview cards',
-  `${int(figures.cards)} PNG cards; ${int(withCharts.cardMs.length)} drawn, median ${s2(median(withCharts.cardMs))} ms, ${s1(cardSeconds)} s of drawing on two lanes in ${s1(cardSpanSeconds)} s of the build (${Math.round((cardSpanSeconds / withCharts.seconds) * 100)}%)`,
+  `${int(figures.cards)} PNG cards; ${int(withCharts.cardMs.length)} drawn, median ${s2(median(withCharts.cardMs))} ms, ${s1(cardSeconds)} s of drawing, in ${s1(cardSpanSeconds)} s of the build (${Math.round((cardSpanSeconds / withCharts.seconds) * 100)}%)`,
   verdict(cardSpanSeconds < TARGET.cardShare * withCharts.seconds, `< ${TARGET.cardShare * 100}% of the build`),
 );
 line('build without charts, wall', `${s1(withoutCharts.seconds)} s (CPU ${withoutCharts.cpuSeconds !== undefined ? `${s1(withoutCharts.cpuSeconds)} s` : 'not measured'}; ${noChartFigures.pages} pages, ${noChartFigures.charts} charts)`);
