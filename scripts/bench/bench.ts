@@ -72,7 +72,7 @@ interface Run {
   chartMs: number[];
   /** Milliseconds each link preview card took to draw (identical cards are drawn once). */
   cardMs: number[];
-  /** From the first card's start to the last card's end: what the cards cost the build, on two lanes. */
+  /** From the first card's start to the last card's end: what the cards cost the build, on one lane or two. */
   cardSpanMs: number;
   /** Wall seconds of each step of the build. */
   steps: { validate: number; astro: number; search: number };

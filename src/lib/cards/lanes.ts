@@ -1,10 +1,10 @@
 /**
  * Draws the link preview cards on two lanes at once: the thread that renders the pages, and a
  * worker thread. Astro asks for the card pages one after another, in the order getStaticPaths gave
- * them; while this thread draws one card, the worker draws the next, so on a machine with two
- * cores the cards take about half the time (README, "Memory and time"). Both lanes run draw.mjs,
- * so a card's bytes do not depend on which lane drew it. Without a worker (none named, or it could
- * not start, or it died) this thread draws every card, as before.
+ * them; while this thread draws one card, the worker draws the next (on 2 cores the cards took
+ * about a quarter less time: README, "Memory and time: the third round"). Both lanes run
+ * draw.mjs, so a card's bytes do not depend on which lane drew it. Without a worker (none named,
+ * or it could not start, or it died) this thread draws every card.
  */
 import { Worker } from 'node:worker_threads';
 import { drawCard } from './draw.mjs';
@@ -49,7 +49,7 @@ export class CardLanes {
   private readonly looks = new Recent<string, Promise<Drawn>>(32);
   private worker?: Worker;
   private busy?: Busy;
-  /** How many cards the worker drew (for tests and `npm run bench`). */
+  /** How many cards the worker drew (for tests). */
   workerDrawn = 0;
 
   /**
@@ -140,21 +140,27 @@ export class CardLanes {
         void worker.terminate();
         return;
       }
-      const job = this.jobFor(key);
-      const same = this.looks.get(job.look);
-      if (same) {
-        this.ready.set(key, same);
-        continue;
-      }
-      const drawing = new Promise<Drawn>((resolve, reject) => {
-        this.busy = { key, job, resolve, reject };
-      });
-      // A failed drawing fails its card when the card is asked for, not before, out of turn.
-      drawing.catch(() => {});
-      this.looks.set(job.look, drawing);
-      this.ready.set(key, drawing);
-      this.worker.postMessage({ key, tree: job.tree });
+      // A card that looks like one drawn lately is not sent, and the worker takes the next.
+      this.ready.set(key, this.byLook(this.jobFor(key), (job) => this.send(key, job)));
     }
+  }
+
+  /** Sends a card to the worker, which is then busy until it replies. */
+  private send(key: string, job: CardJob): Promise<Drawn> {
+    const drawing = new Promise<Drawn>((resolve, reject) => {
+      this.busy = { key, job, resolve, reject };
+    });
+    // A failed drawing fails its card when the card is asked for, not before, out of turn.
+    drawing.catch(() => {});
+    this.worker!.postMessage({ key, tree: job.tree });
+    return drawing;
+  }
+
+  /** The drawing of a card with the job's look: one made lately, or a new one made by `draw`. */
+  private byLook(job: CardJob, draw: (job: CardJob) => Promise<Drawn>): Promise<Drawn> {
+    let drawing = this.looks.get(job.look);
+    if (!drawing) this.looks.set(job.look, (drawing = draw(job)));
+    return drawing;
   }
 
   private takeNext(): string | undefined {
@@ -169,10 +175,7 @@ export class CardLanes {
   }
 
   private drawHere(key: string): Promise<Drawn> {
-    const job = this.jobFor(key);
-    let drawing = this.looks.get(job.look);
-    if (!drawing) this.looks.set(job.look, (drawing = this.drawNow(job)));
-    return drawing;
+    return this.byLook(this.jobFor(key), (job) => this.drawNow(job));
   }
 
   private async drawNow(job: CardJob): Promise<Drawn> {

@@ -8,8 +8,6 @@ import type { CardModel, CardSeries } from './model';
 import type { CardJob } from './lanes';
 import { CARD_HEIGHT, CARD_WIDTH } from './draw.mjs';
 
-export { CARD_HEIGHT, CARD_WIDTH };
-
 interface El {
   type: string;
   props: Record<string, unknown> & { style?: Record<string, unknown>; children?: unknown };
