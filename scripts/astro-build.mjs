@@ -10,26 +10,15 @@
  * which src/lib/site-data.ts reads instead of validating it again), SCRUTINEER_QUIET.
  */
 import { createRequire } from 'node:module';
-import { totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'astro';
 import { startBuildStep } from './lib/build-step.mjs';
 
-/** The memory a build must have for the card worker: 1 GiB. */
-const WORKER_MEMORY = 1024 ** 3;
-
 const failed = startBuildStep('scripts/astro-build.mjs', ['SCRUTINEER_OUT', 'SCRUTINEER_CACHE']);
 const projectDir = resolve(import.meta.dirname, '..');
 const outDir = process.env.SCRUTINEER_OUT;
 const cacheDir = process.env.SCRUTINEER_CACHE;
-// The link preview cards can be drawn on two lanes, the pages' thread and a worker's
-// (src/lib/cards/lanes.ts), loaded from the source folder as plain JavaScript. The worker holds
-// about 50 MB while it draws, so it is used only with 1 GiB or more for the build (the cgroup's
-// limit, or the machine's memory), and only for sites with many cards (src/pages/cards/); the
-// smallest machines build as before (README, "Performance").
-const memory = Math.min(process.constrainedMemory?.() || Infinity, totalmem());
-if (memory >= WORKER_MEMORY) process.env.SCRUTINEER_CARD_WORKER ??= resolve(projectDir, 'src', 'lib', 'cards', 'draw-worker.mjs');
 
 /**
  * Vite and Astro each keep an esbuild process running after the bundling, through every page

@@ -1,12 +1,11 @@
 /**
  * The layout of a link preview card (1200x630 PNG): the page's title, what its chart shows, and
- * the chart, as the plain objects satori reads. draw.mjs draws it; lanes.ts decides on which
- * thread.
+ * the chart, as the plain objects satori reads. draw.ts draws it; queue.ts decides when.
  */
 import { PALETTE } from '../charts/palette';
 import type { CardModel, CardSeries } from './model';
-import type { CardJob } from './lanes';
-import { CARD_HEIGHT, CARD_WIDTH } from './draw.mjs';
+import type { CardJob } from './queue';
+import { CARD_HEIGHT, CARD_WIDTH } from './draw';
 
 interface El {
   type: string;
