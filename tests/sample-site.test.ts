@@ -317,7 +317,7 @@ describe('the sample site', () => {
     }
   });
 
-  it('publishes each meeting\'s data as that meeting saw it', () => {
+  it('publishes each meeting\'s data as that meeting saw it: the history its page shows, every figure of it', () => {
     const m = meetings.find((x) => x.committee === 'corporate-parenting-board' && x.date === '2019-10-17')!;
     const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'data', 'meetings', m.committee, `${m.date}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
     const end = periodEnd(m.period);
@@ -328,6 +328,32 @@ describe('the sample site', () => {
       const source = seen(quarterEnd, d.indicator, d.period, d.area, d.breakdown)!;
       if (!['c', 'x'].includes(d.status_symbol)) expect(Number(d.value), `${d.indicator} ${d.period}`).toBe(Number(source.value));
     }
+    // Of each indicator, the figures of the last 24 months (monthly and quarterly indicators) or
+    // 5 years (annual ones) up to its latest figure the meeting saw, as its page's table shows:
+    // all of them, and none older, though the files hold figures from April 2017.
+    const doc = page(out, `${m.committee}/${m.date}/`);
+    const ids = [...new Set(csv.map((d) => d.indicator))];
+    expect(ids.sort()).toEqual([...doc.querySelectorAll('section.sc-indicator')].map((sec) => sec.id).sort());
+    let older = 0;
+    for (const id of ids) {
+      const visible = rows.filter((r) => r.indicator === id && r.quarterEnd <= quarterEnd && periodEnd(r.period) <= end);
+      const last = Math.max(...visible.map((r) => periodEnd(r.period)));
+      const months = indicators.get(id).frequency === 'annual' ? 60 : 24;
+      const inWindow = (period: string) => periodEnd(period) > last - months;
+      older += visible.filter((r) => !inWindow(r.period)).length;
+      const expected = new Set(visible.filter((r) => inWindow(r.period)).map((r) => `${r.period}|${r.area}|${r.breakdown}`));
+      const published = csv.filter((d) => d.indicator === id).map((d) => `${d.period}|${d.area}|${d.breakdown}`);
+      expect(published.sort(), id).toEqual([...expected].sort());
+    }
+    expect(older).toBeGreaterThan(40);
+    // The page's tables show the same history: the first and last period of a monthly indicator.
+    const monthly = ids.find((id) => indicators.get(id).frequency === 'monthly')!;
+    const periods = csv.filter((d) => d.indicator === monthly && d.area === 'local').map((d) => periodEnd(d.period));
+    const tableText = doc.querySelector(`section#${monthly} table`)!.textContent!;
+    for (const month of [Math.min(...periods), Math.max(...periods)]) expect(tableText).toContain(`${MONTHS[month % 12]} ${Math.floor(month / 12)}`);
+    // The whole history stays in the indicator's own download.
+    const whole = readFileSync(join(out, 'data', 'indicators', `${monthly}.csv`), 'utf8');
+    expect(whole).toContain(`${monthly},2017-04,`);
   });
 
   it('publishes Atom feeds of meetings that a feed reader understands', () => {

@@ -2,9 +2,9 @@
  * Writes .xlsx workbooks: the XML parts write-excel-file writes (shared strings, bold and
  * right-aligned styles, column widths, a frozen header row), zipped with Node's own zlib.
  *
- * Why not write-excel-file itself: a meeting's workbook holds every figure the meeting saw, and
- * building its XML cell by cell through that library, then compressing it in JavaScript (fflate),
- * took 50 ms a workbook, a quarter of the whole build's time (README, "Performance"). The parts
+ * Why not write-excel-file itself: a meeting's workbook then held every figure the meeting saw,
+ * and building its XML cell by cell through that library, then compressing it in JavaScript
+ * (fflate), took 50 ms a workbook, a quarter of the whole build's time (README, "Performance"). The parts
  * here are byte for byte what it writes for the same cells (tests/xlsx.test.ts compares them);
  * only the compressed bytes differ. Pure: cells in, bytes out.
  */

@@ -43,10 +43,13 @@ export const TIDY_COLUMNS: (keyof TidyRow)[] = [
   'indicator', 'period', 'period_type', 'area', 'breakdown', 'value', 'numerator', 'denominator', 'unit', 'status', 'status_symbol', 'numerator_symbol', 'denominator_symbol', 'note', 'revised', 'rank', 'out_of',
 ];
 
-/** Every figure of an indicator visible at a cut, as tidy rows. */
-export function tidyRows(data: DataIndex, indicator: Indicator, cut: Cut = LATEST): TidyRow[] {
-  const view = indicatorView(data, indicator.id, cut);
-  return view.cells.map((cell) => {
+/**
+ * The figures of an indicator a view shows, as tidy rows: every figure visible at the cut, or with
+ * a meeting's window only those its page's table and chart show.
+ */
+export function tidyRows(data: DataIndex, indicator: Indicator, cut: Cut = LATEST, meeting?: Meeting): TidyRow[] {
+  const view = indicatorView(data, indicator.id, cut, meeting ? { window: true, asOf: meeting.period } : {});
+  return view.shown.map((cell) => {
     const obs = cell.obs;
     const shown = view.disclosed.get(obs)!;
     // DfE's own symbol is kept as DfE wrote it (k stays k); the site's own suppression is c.
@@ -99,23 +102,27 @@ function keptFor(data: DataIndex) {
   return cache;
 }
 
-const rowsAt = (data: DataIndex, id: string, cut: Cut) => keptFor(data).rows.at(cutKey(cut), id, () => tidyRows(data, data.indicators.get(id)!, cut));
+/** A meeting's rows of one indicator: the same for every meeting at the same cut. */
+const rowsAt = (data: DataIndex, id: string, meeting: Meeting) => {
+  const cut = meetingCut(meeting);
+  return keptFor(data).rows.at(cutKey(cut), id, () => tidyRows(data, data.indicators.get(id)!, cut, meeting));
+};
 
 const CSV_HEADER = Buffer.from(TIDY_COLUMNS.join(','));
 const NEWLINE = Buffer.from('\n');
 
 /**
  * A meeting's CSV, as UTF-8: toCsv(meetingRows(...)), put together from each indicator's lines at
- * the meeting's cut. A meeting's file holds every figure it saw, so late meetings of a long
- * archive have thousands of lines: each indicator's are written once per quarter, not once per
- * meeting, and kept as bytes, so the file is copied once, not joined, checked and encoded again.
+ * the meeting's cut. Each indicator's are written once per quarter, not once per meeting (the
+ * committees meeting about the same quarter share them), and kept as bytes, so the file is copied
+ * once, not joined, checked and encoded again.
  */
 export function meetingCsv(data: DataIndex, meeting: Meeting): Buffer<ArrayBuffer> {
   const cut = meetingCut(meeting);
   const parts = [CSV_HEADER];
   for (const id of meeting.indicatorIds) {
     const lines = keptFor(data).lines.at(cutKey(cut), id, () => {
-      const rows = rowsAt(data, id, cut);
+      const rows = rowsAt(data, id, meeting);
       return Buffer.from(rows.length ? Papa.unparse(rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))), { newline: '\n' }) : '');
     });
     if (lines.length) parts.push(NEWLINE, lines);
@@ -124,10 +131,16 @@ export function meetingCsv(data: DataIndex, meeting: Meeting): Buffer<ArrayBuffe
   return Buffer.concat(parts);
 }
 
-/** The data as a meeting saw it: every indicator it showed, up to its period. */
+/**
+ * The figures a meeting's page shows, as the meeting saw them: of every indicator it showed, the
+ * history its tables and charts show (24 months, 8 quarters or 5 years, MEETING_WINDOW), with every
+ * comparator and category. The whole history is in each indicator's own downloads. A meeting's
+ * download holding every figure since the archive began would grow with the archive's length:
+ * 2,000 meetings over 50 years published 1.4 GB of meeting CSVs, more than some static hosts allow
+ * a whole site (README, "Memory and time: the fourth round").
+ */
 export function meetingRows(data: DataIndex, meeting: Meeting): TidyRow[] {
-  const cut = meetingCut(meeting);
-  return meeting.indicatorIds.flatMap((id) => rowsAt(data, id, cut));
+  return meeting.indicatorIds.flatMap((id) => rowsAt(data, id, meeting));
 }
 
 export function allRows(data: DataIndex): TidyRow[] {
