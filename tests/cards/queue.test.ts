@@ -32,8 +32,8 @@ describe('card queue', () => {
     const drawn: number[] = [];
     const queue = new CardQueue(keys, (k) => (asked.push(k), jobs.get(k)!), (ms) => drawn.push(ms));
     const first = queue.draw('card-0');
-    // Asking for the first card starts the next three, and no more.
-    expect(asked).toEqual(['card-0', 'card-1', 'card-2', 'card-3']);
+    // Asking for the first card starts the next two, and no more.
+    expect(asked).toEqual(['card-0', 'card-1', 'card-2']);
     const out = [Buffer.from((await first).png)];
     for (const key of keys.slice(1)) out.push(Buffer.from((await queue.draw(key)).png));
     expect(out.map((png) => png.subarray(1, 4).toString())).toEqual(keys.map(() => 'PNG'));

@@ -3,8 +3,8 @@
  * one after another, in the order getStaticPaths gave them, and waits for each; a card's layout
  * and its PNG encoded on this thread (satori and resvg's encoder, 15 to 20 ms), its rasterising
  * on libuv's thread pool (draw.ts, 12 ms). Starting the next cards as one is asked for keeps the
- * pool busy on the other core meanwhile: on 2 cores the 200-meeting bench's cards took 5.7 to
- * 6.2 s rather than 6.8 to 7.1 s (README, "Memory and time: the fourth round"), the same bytes.
+ * pool busy on the other core meanwhile: on 2 cores the 200-meeting bench's cards took 5.8 s
+ * rather than 7.0 to 7.2 s (README, "Memory and time: the fourth round"), the same bytes.
  */
 import { drawCard, type Drawn } from './draw';
 import { Recent } from '../recent';
@@ -20,9 +20,10 @@ export interface CardJob {
 
 /**
  * How many cards past the one asked for are being drawn. It bounds the memory the drawings hold
- * (a 3 MB picture each until it is compressed), and two cores have little use for more.
+ * (a 3 MB picture each, freed only when V8 next collects), and two cores have little use for
+ * more: 2 kept the build's peak where it was with the cards drawn one at a time (3 added 30 MB).
  */
-const AHEAD = 3;
+const AHEAD = 2;
 
 export class CardQueue {
   private readonly position: Map<string, number>;
