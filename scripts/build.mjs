@@ -57,41 +57,26 @@ function removeQuietly(...paths) {
 const HEAP_GROWING_PERCENT = 25;
 
 /**
- * Starts a step of the build (validation, Astro, the search index) in a Node process of its own.
- * `exit` resolves with its exit code. The channel closes when this process dies however it dies,
- * and the step then stops too (see astro-build.mjs), rather than writing on into a folder the next
- * build removes. A step started with `held` keeps what it prints until `release()` (and `stop()`
- * throws it away), so a step started before the content is known to be valid says nothing unless
- * it is.
+ * Runs a step of the build (validation, Astro, the search index) in a Node process of its own;
+ * resolves with its exit code. The channel closes when this process dies however it dies, and the
+ * step then stops too (see astro-build.mjs), rather than writing on into a folder the next build
+ * removes.
  * @param {string[]} args
  * @param {Record<string, string>} env
- * @param {{ held?: boolean }} [options]
+ * @returns {Promise<number>}
  */
-function startStep(args, env, { held = false } = {}) {
-  /** @type {[NodeJS.WriteStream, Buffer][] | undefined} */
-  let kept = held ? [] : undefined;
-  // Piped output loses the terminal's colours unless told to keep them.
-  const colour = held && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
-  const child = spawn(process.execPath, [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, ...args], {
-    stdio: ['inherit', held ? 'pipe' : 'inherit', held ? 'pipe' : 'inherit', 'ipc'],
-    env: { ...process.env, ...colour, ...env },
-  });
-  if (held) {
-    for (const [from, to] of /** @type {const} */ ([[child.stdout, process.stdout], [child.stderr, process.stderr]])) {
-      from?.on('data', (/** @type {Buffer} */ chunk) => (kept ? kept.push([to, chunk]) : to.write(chunk)));
-    }
-  }
-  // Stopped (Ctrl-C, a test runner's timeout): stop the step too, before the lock is released.
-  let stopping = false;
-  /** @param {NodeJS.Signals} signal */
-  const stop = (signal) => {
-    stopping = true;
-    child.kill(signal);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  /** @type {Promise<number>} */
-  const exit = new Promise((done) => {
+function step(args, env) {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+    // Stopped (Ctrl-C, a test runner's timeout): stop the step too, before the lock is released.
+    /** @param {NodeJS.Signals} signal */
+    let stopping = false;
+    const stop = (signal) => {
+      stopping = true;
+      child.kill(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     child.on('error', (error) => {
       console.error(`\n${describeFailure(error, root)}`);
       done(1);
@@ -107,28 +92,7 @@ function startStep(args, env, { held = false } = {}) {
       done(signal ? 1 : (code ?? 1));
     });
   });
-  return {
-    exit,
-    /** Prints what the step kept, and from now on what it prints. */
-    release() {
-      for (const [to, chunk] of kept ?? []) to.write(chunk);
-      kept = undefined;
-    },
-    /** Stops the step, throwing away what it kept; resolves once it has ended. */
-    async stop() {
-      kept = [];
-      if (child.exitCode === null && child.signalCode === null) stop('SIGTERM');
-      await exit;
-    },
-  };
 }
-
-/**
- * Runs a step of the build to its end; resolves with its exit code.
- * @param {string[]} args
- * @param {Record<string, string>} env
- */
-const step = (args, env) => startStep(args, env).exit;
 
 /** @type {Set<string>} */
 const warned = new Set();
@@ -151,28 +115,23 @@ try {
   warnAll(sweepLeftovers(outDir));
 
   // Validation runs in a process of its own, which prints the problems, writes the valid content
-  // for Astro and exits: what it read is gone from memory before Astro needs the content (README,
-  // "Memory"). Astro is handed that content, so it does not read and check every file a second
-  // time, and publishes exactly what was checked. Drafts are never built here.
-  const validation = startStep(['--import', import.meta.resolve('tsx'), join(projectDir, 'scripts', 'validate-for-build.ts')], {
+  // for Astro and exits: what it read is gone from memory before Astro starts (README, "Memory").
+  // Astro is handed that content, so it does not read and check every file a second time, and
+  // publishes exactly what was checked. Drafts are never built here.
+  const validation = await step(['--import', import.meta.resolve('tsx'), join(projectDir, 'scripts', 'validate-for-build.ts')], {
     SCRUTINEER_VALIDATED: validated,
     SCRUTINEER_PUBLISHED: outDir,
   });
-  const invalid = async () => {
-    removeQuietly(validated, `${validated}.part`);
+  timings.validateMs = mark() - timings.startupMs;
+  if (validation !== 0) {
+    removeQuietly(validated);
     process.exit(1);
-  };
-  validation.exit.then((code) => {
-    timings.validateMs = mark() - timings.startupMs;
-    return code;
-  });
+  }
 
   // Astro keeps generated modules in the project's .astro/ folder, so two builds of one project at
-  // once (of different content folders, as tests do) would mix their meetings: take turns. Content
-  // that fails validation meanwhile ends the build without waiting for the turn.
+  // once (of different content folders, as tests do) would mix their meetings: take turns.
   const waitFrom = mark();
-  const turn = await Promise.race([takeBuildLock(projectDir).then(() => 'locked'), validation.exit.then((code) => (code === 0 ? new Promise(() => {}) : 'invalid'))]);
-  if (turn === 'invalid') await invalid();
+  await takeBuildLock(projectDir);
   faultPoint('locked');
   // Again, now that no other build of this project runs: one may have been killed while we waited.
   warnAll(sweepLeftovers(outDir));
@@ -184,38 +143,22 @@ try {
   if (!staging.startsWith(projectDir + sep)) rmSync(join(projectDir, '.astro'), { recursive: true, force: true });
   timings.lockWaitMs = mark() - waitFrom;
 
-  // Astro runs in a process of its own, without tsx (see scripts/astro-build.mjs). It starts while
-  // the content is still being checked: its first seconds (starting, bundling the pages) need no
-  // content, and it waits for the checked content before the first page (src/lib/site-data.ts).
-  // What it prints is held until the content is valid; if it is not, Astro is stopped unheard.
-  const astroFrom = mark();
-  const astro = startStep(
-    [join(projectDir, 'scripts', 'astro-build.mjs')],
-    {
-      SCRUTINEER_OUT: staging,
-      // A cache of its own: Astro's content store would otherwise be shared between builds of
-      // different content folders (tests run several at once), and mix their meetings.
-      SCRUTINEER_CACHE: cache,
-      SCRUTINEER_VALIDATED: validated,
-      SCRUTINEER_VALIDATING: '1',
-      // The link preview cards are rasterised on libuv's thread pool (src/lib/cards/queue.ts). Two
-      // threads, and two of glibc's memory arenas, are what two cores use: with the default four
-      // of each, the freed pictures' memory stayed with the threads, 20 to 40 MB more at the peak.
-      UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '2',
-      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-    },
-    { held: true },
-  );
-  const checked = await validation.exit;
-  if (checked !== 0 || !existsSync(validated)) {
-    await astro.stop();
-    removeQuietly(staging, cache);
-    if (checked === 0) console.error(`\nThe content was checked but not handed on to Astro (${validated} is missing); nothing was published and ${outDir} is unchanged. Run the build again.`);
-    await invalid();
-  }
+  // Astro runs in a process of its own, without tsx (see scripts/astro-build.mjs).
   faultPoint('validated');
-  astro.release();
-  const status = await astro.exit;
+
+  const astroFrom = mark();
+  const status = await step([join(projectDir, 'scripts', 'astro-build.mjs')], {
+    SCRUTINEER_OUT: staging,
+    // A cache of its own: Astro's content store would otherwise be shared between builds of
+    // different content folders (tests run several at once), and mix their meetings.
+    SCRUTINEER_CACHE: cache,
+    SCRUTINEER_VALIDATED: validated,
+    // The link preview cards are rasterised on libuv's thread pool (src/lib/cards/queue.ts). Two
+    // threads, and two of glibc's memory arenas, are what two cores use: with the default four of
+    // each, the freed pictures' memory stayed with the threads, 20 to 40 MB more at the peak.
+    UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '2',
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+  });
   removeQuietly(validated);
   if (status !== 0) {
     removeQuietly(staging, cache);

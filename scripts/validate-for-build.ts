@@ -24,10 +24,6 @@ process.channel?.unref();
 
 try {
   const { problems, warnings, content } = await loadContent(root);
-  // For the build tests only: answer as late as a large site's check does, once Astro, started
-  // meanwhile, has printed its first lines (which the build must then hold back).
-  const delay = Number(process.env.SCRUTINEER_CHECK_DELAY_MS ?? 0);
-  if (delay > 0) await new Promise((wait) => setTimeout(wait, delay));
   // Warnings (probably unfinished, not wrong) are shown but do not stop the build; CI's
   // `npm run check -- --strict` is where they fail.
   for (const w of problems.length ? [] : warnings) console.log(formatProblem(w));

@@ -1,9 +1,9 @@
 /**
  * What a build writes beside its output folder, and how the next build clears what a killed one
  * left. Everything is named after the output folder and the process id of the build that made it
- * (`dist.building-4242`, `dist.building-4242-cache`, `dist.building-4242.validated`, with
- * `.part` after it while it is written, `dist.old-4242`), so a later build can tell its own from
- * another's and leave a running build's files alone.
+ * (`dist.building-4242`, `dist.building-4242-cache`, `dist.building-4242.validated`,
+ * `dist.old-4242`), so a later build can tell its own from another's and leave a running build's
+ * files alone.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,7 +55,7 @@ export function sweepLeftovers(outDir) {
   /** @type {string[]} */
   const warnings = [];
   const parent = dirname(outDir);
-  const pattern = new RegExp(`^${escapeRe(basename(outDir))}\\.(building|old)-(\\d+)(-cache|\\.validated(?:\\.part)?)?$`);
+  const pattern = new RegExp(`^${escapeRe(basename(outDir))}\\.(building|old)-(\\d+)(-cache|\\.validated)?$`);
   /** @type {{ path: string, kind: string, suffix?: string }[]} */
   const found = [];
   try {

@@ -2,7 +2,7 @@
  * The build's single entry to the content: loaded, validated and indexed once, then shared by
  * every page and component. Invalid content throws with every problem listed.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { loadContent } from './content/load';
 import { ContentError } from './content/problems';
@@ -25,18 +25,12 @@ interface Validated {
  * every file a second time. Node's serializer keeps the content exactly, undefined fields too.
  */
 export function writeValidatedContent(file: string, validated: Validated) {
-  // Written whole under another name, then renamed: Astro, started meanwhile, waits for the name.
-  writeFileSync(`${file}.part`, serialize(validated));
-  renameSync(`${file}.part`, file);
+  writeFileSync(file, serialize(validated));
 }
 
-async function readValidatedContent(root: string, drafts: boolean): Promise<Content | undefined> {
+function readValidatedContent(root: string, drafts: boolean): Content | undefined {
   const file = process.env.SCRUTINEER_VALIDATED;
-  if (!file) return undefined;
-  // scripts/build.mjs starts Astro while the content is being checked (SCRUTINEER_VALIDATING), and
-  // stops it if the content is not valid: until then, the checked content is on its way.
-  if (process.env.SCRUTINEER_VALIDATING === '1') while (!existsSync(file)) await new Promise((wait) => setTimeout(wait, 20));
-  if (!existsSync(file)) return undefined;
+  if (!file || !existsSync(file)) return undefined;
   const validated = deserialize(readFileSync(file)) as Validated;
   return validated.root === root && validated.drafts === drafts ? validated.content : undefined;
 }
@@ -45,7 +39,7 @@ export function siteData(): Promise<DataIndex> {
   cached ??= (async () => {
     const drafts = import.meta.env.DEV || process.env.SCRUTINEER_DRAFTS === '1';
     const root = contentRoot();
-    const validated = await readValidatedContent(root, drafts);
+    const validated = readValidatedContent(root, drafts);
     if (validated) return new DataIndex(validated);
     const { content, problems } = await loadContent(root, { drafts });
     if (!content) throw new ContentError(problems);
