@@ -1,6 +1,6 @@
 /**
  * Link preview cards are drawn a few ahead of the one Astro asks for (src/lib/cards/queue.ts),
- * rasterised on libuv's thread pool. A card's PNG must be the same bytes however it was drawn;
+ * rasterised on libuv's thread pool, when the build has the memory. A card's PNG must be the same bytes however it was drawn;
  * cards that look the same are drawn once; a drawing that fails must fail its own card, in
  * words, and no other.
  */
@@ -26,28 +26,30 @@ const keys = Array.from({ length: 7 }, (_, i) => `card-${i}`);
 const jobs = new Map<string, CardJob>(keys.map((k, i) => [k, cardJob(model(i % 5), 'Testshire')]));
 
 describe('card queue', () => {
-  it('draws each card as drawing it alone would, the same look once, a few cards ahead', async () => {
+  it('draws each card as drawing it alone would, on the pool or not, the same look once, a few cards ahead', async () => {
     const alone = await Promise.all(keys.map(async (k) => Buffer.from((await drawCard(jobs.get(k)!.tree)).png)));
-    const asked: string[] = [];
-    const drawn: number[] = [];
-    const queue = new CardQueue(keys, (k) => (asked.push(k), jobs.get(k)!), (ms) => drawn.push(ms));
-    const first = queue.draw('card-0');
-    // Asking for the first card starts the next two, and no more.
-    expect(asked).toEqual(['card-0', 'card-1', 'card-2']);
-    const out = [Buffer.from((await first).png)];
-    for (const key of keys.slice(1)) out.push(Buffer.from((await queue.draw(key)).png));
-    expect(out.map((png) => png.subarray(1, 4).toString())).toEqual(keys.map(() => 'PNG'));
-    expect(out).toEqual(alone);
-    // Cards 5 and 6 look like cards 0 and 1: drawn once each.
-    expect(out[5]).toEqual(out[0]);
-    expect(out[0]).not.toEqual(out[1]);
-    expect(drawn).toHaveLength(5);
-    expect(asked).toEqual(keys);
+    for (const pool of [true, false]) {
+      const asked: string[] = [];
+      const drawn: number[] = [];
+      const queue = new CardQueue(keys, (k) => (asked.push(k), jobs.get(k)!), { pool, onDrawn: (ms) => drawn.push(ms) });
+      const first = queue.draw('card-0');
+      // On the pool, asking for the first card starts the next two, and no more; else none.
+      expect(asked).toEqual(pool ? ['card-0', 'card-1', 'card-2'] : ['card-0']);
+      const out = [Buffer.from((await first).png)];
+      for (const key of keys.slice(1)) out.push(Buffer.from((await queue.draw(key)).png));
+      expect(out.map((png) => png.subarray(1, 4).toString())).toEqual(keys.map(() => 'PNG'));
+      expect(out).toEqual(alone);
+      // Cards 5 and 6 look like cards 0 and 1: drawn once each.
+      expect(out[5]).toEqual(out[0]);
+      expect(out[0]).not.toEqual(out[1]);
+      expect(drawn).toHaveLength(5);
+      expect(asked).toEqual(keys);
+    }
   }, 60_000);
 
   it('draws a card asked for out of order (the dev server) on its own, the same', async () => {
     const asked: string[] = [];
-    const queue = new CardQueue(keys, (k) => (asked.push(k), jobs.get(k)!));
+    const queue = new CardQueue(keys, (k) => (asked.push(k), jobs.get(k)!), { pool: true });
     const third = Buffer.from((await queue.draw('card-2')).png);
     expect(asked).toEqual(['card-2']);
     expect(third).toEqual(Buffer.from((await drawCard(jobs.get('card-2')!.tree)).png));
@@ -56,16 +58,20 @@ describe('card queue', () => {
   it('fails a card whose drawing fails, saying why, even when it was started ahead, and no other', async () => {
     // satori refuses an image whose address is not absolute.
     const bad: CardJob = { tree: { type: 'img', props: { style: {}, src: 'nope.png' } }, look: 'bad' };
-    const queue = new CardQueue(['a', 'b', 'c'], (k) => (k === 'b' ? bad : jobs.get(k === 'a' ? 'card-0' : 'card-1')!));
+    const queue = new CardQueue(['a', 'b', 'c'], (k) => (k === 'b' ? bad : jobs.get(k === 'a' ? 'card-0' : 'card-1')!), { pool: true });
     const a = queue.draw('a');
     await expect(a).resolves.toHaveProperty('png');
     await expect(queue.draw('b')).rejects.toThrow(/absolute URL: nope\.png/);
     await expect(queue.draw('c')).resolves.toHaveProperty('png');
     // A card whose layout cannot be worked out fails alone, when it is asked for.
-    const broken = new CardQueue(['a', 'b', 'c'], (k) => {
-      if (k === 'b') throw new Error('no figures for b');
-      return jobs.get('card-0')!;
-    });
+    const broken = new CardQueue(
+      ['a', 'b', 'c'],
+      (k) => {
+        if (k === 'b') throw new Error('no figures for b');
+        return jobs.get('card-0')!;
+      },
+      { pool: true },
+    );
     await expect(broken.draw('a')).resolves.toHaveProperty('png');
     await expect(broken.draw('b')).rejects.toThrow('no figures for b');
     await expect(broken.draw('c')).resolves.toHaveProperty('png');

@@ -1,10 +1,14 @@
 /**
  * Draws the link preview cards a few ahead of the one asked for. Astro asks for the card pages
  * one after another, in the order getStaticPaths gave them, and waits for each; a card's layout
- * and its PNG encoded on this thread (satori and resvg's encoder, 15 to 20 ms), its rasterising
+ * and its PNG are made on this thread (satori and resvg's encoder, 15 to 20 ms), its rasterising
  * on libuv's thread pool (draw.ts, 12 ms). Starting the next cards as one is asked for keeps the
  * pool busy on the other core meanwhile: on 2 cores the 200-meeting bench's cards took 5.8 s
  * rather than 7.0 to 7.2 s (README, "Memory and time: the fourth round"), the same bytes.
+ *
+ * The pictures drawn on the pool hold memory that V8 does not see, which a build with little
+ * memory cannot spare (with 256 MiB for the whole build, the sample site was stopped by the
+ * system): without `pool`, each card is drawn on this thread when it is asked for, as before.
  */
 import { drawCard, type Drawn } from './draw';
 import { Recent } from '../recent';
@@ -38,14 +42,18 @@ export class CardQueue {
   /**
    * @param order the cards' keys, in the order they will be asked for
    * @param jobFor what to draw for a card
-   * @param onDrawn told each drawing's milliseconds, start and end (for `npm run bench`)
+   * @param options.pool rasterise on libuv's thread pool, a few cards ahead
+   * @param options.onDrawn told each drawing's milliseconds (for `npm run bench`)
    */
+  private readonly ahead: number;
+
   constructor(
     private readonly order: readonly string[],
     private readonly jobFor: (key: string) => CardJob,
-    private readonly onDrawn?: (ms: number) => void,
+    private readonly options: { pool?: boolean; onDrawn?: (ms: number) => void } = {},
   ) {
     this.position = new Map(order.map((key, i) => [key, i]));
+    this.ahead = options.pool ? AHEAD : 0;
   }
 
   /** The card's PNG bytes. */
@@ -57,7 +65,7 @@ export class CardQueue {
     const at = this.position.get(key);
     if (at !== undefined && at === this.asked + 1) {
       this.asked = at;
-      for (; this.next <= at + AHEAD && this.next < this.order.length; this.next++) {
+      for (; this.next <= at + this.ahead && this.next < this.order.length; this.next++) {
         const ahead = this.order[this.next];
         if (this.next <= at || this.started.has(ahead)) continue;
         const started = this.start(ahead);
@@ -82,8 +90,9 @@ export class CardQueue {
     }
     let drawing = this.looks.get(job.look);
     if (!drawing) {
-      drawing = drawCard(job.tree);
-      if (this.onDrawn) drawing.then((drawn) => this.onDrawn!(drawn.ms), () => {});
+      drawing = drawCard(job.tree, this.options.pool);
+      const onDrawn = this.options.onDrawn;
+      if (onDrawn) drawing.then((drawn) => onDrawn(drawn.ms), () => {});
       this.looks.set(job.look, drawing);
     }
     return drawing;

@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../lib/site-data';
 import type { DataIndex } from '../../lib/data-index';
@@ -16,7 +17,12 @@ function cardPages(data: DataIndex) {
 
 export const getStaticPaths: GetStaticPaths = async () => cardPages(await siteData());
 
-/** Cards are drawn a few ahead of the one asked for (src/lib/cards/queue.ts). */
+/**
+ * Cards are drawn a few ahead of the one asked for, rasterised on libuv's thread pool, when the
+ * build has 1 GiB or more (a cgroup's limit, or the machine's memory; src/lib/cards/queue.ts);
+ * with less, each is drawn when it is asked for, on this thread.
+ */
+const POOL_MEMORY = 1024 ** 3;
 let queue: CardQueue | undefined;
 function cardQueue(data: DataIndex) {
   if (queue) return queue;
@@ -29,15 +35,18 @@ function cardQueue(data: DataIndex) {
       const card = meetingId ? meetingCard(data, data.meetings.get(meetingId)!) : indicatorCard(data, indicatorId!);
       return cardJob(card, data.content.site.council);
     },
-    // SCRUTINEER_CARD_TIMINGS=<file>: each card's drawing time (ms), then when it started and ended
-    // (ms since 1970), one card a line, for `npm run bench`: drawings overlap, so the cards' cost
-    // to the build is the span from the first start to the last end, not the sum.
-    timings
-      ? (ms) => {
-          const end = Date.now();
-          appendFileSync(timings, `${ms.toFixed(3)} ${Math.round(end - ms)} ${end}\n`);
-        }
-      : undefined,
+    {
+      pool: Math.min(process.constrainedMemory?.() || Infinity, totalmem()) >= POOL_MEMORY,
+      // SCRUTINEER_CARD_TIMINGS=<file>: each card's drawing time (ms), then when it started and
+      // ended (ms since 1970), one card a line, for `npm run bench`: drawings overlap, so the
+      // cards' cost to the build is the span from the first start to the last end, not the sum.
+      onDrawn: timings
+        ? (ms) => {
+            const end = Date.now();
+            appendFileSync(timings, `${ms.toFixed(3)} ${Math.round(end - ms)} ${end}\n`);
+          }
+        : undefined,
+    },
   ));
 }
 
