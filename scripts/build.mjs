@@ -10,9 +10,9 @@
  * trace.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { takeBuildLock } from './lock.mjs';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { describeFailure, describeMachineFailure } from './lib/failure.mjs';
 import { faultPoint, stagingNames, sweepLeftovers } from './lib/leftovers.mjs';
 
@@ -113,6 +113,9 @@ try {
 
   // What an earlier build left when it was killed, before anything else is written beside it.
   warnAll(sweepLeftovers(outDir));
+  // Everything is written beside the output folder: its parent may not exist yet
+  // (SCRUTINEER_OUT=site/2026/dist on a fresh checkout).
+  mkdirSync(dirname(outDir), { recursive: true });
 
   // Validation runs in a process of its own, which prints the problems, writes the valid content
   // for Astro and exits: what it read is gone from memory before Astro starts (README, "Memory").

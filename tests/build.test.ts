@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MINIMAL, siteWith, FIXTURES } from './helpers/fixtures';
@@ -122,6 +122,21 @@ describe('a build with bad content', () => {
     } finally {
       rmSync(site, { recursive: true, force: true });
       rmSync(previous, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an output folder whose parent folder does not exist yet', () => {
+  it('is built, with the folders above it made', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'scrutineer-nested-'));
+    try {
+      const nested = join(parent, 'sites', '2026', 'dist');
+      const result = buildSite(MINIMAL, nested);
+      expect(result.status, result.stderr).toBe(0);
+      expect(existsSync(join(nested, 'panel', '2018-10-25', 'index.html'))).toBe(true);
+      expect(readdirSync(join(parent, 'sites', '2026'))).toEqual(['dist']);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 });
