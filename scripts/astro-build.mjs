@@ -35,6 +35,12 @@ const stopEsbuild = {
   },
 };
 
+// Astro writes its server chunks into the output folder when that folder is inside the working
+// folder, and into the working folder's .astro/ otherwise; the chunks import the project's
+// packages, so they must be inside the project. From the project, an output folder outside it
+// (SCRUTINEER_OUT=/tmp/site, run from anywhere) has its chunks in the project's .astro/.
+process.chdir(projectDir);
+
 try {
   await build({ root: projectDir, outDir, cacheDir, logLevel: process.env.SCRUTINEER_QUIET ? 'warn' : 'info', integrations: [stopEsbuild] });
 } catch (error) {

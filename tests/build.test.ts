@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MINIMAL, siteWith, FIXTURES } from './helpers/fixtures';
-import { buildSite, page, tableRows } from './helpers/build';
+import { MINIMAL, PROJECT, siteWith, FIXTURES } from './helpers/fixtures';
+import { spawnSync } from 'node:child_process';
+import { buildSite, cleanEnv, page, tableRows } from './helpers/build';
 
 const out = mkdtempSync(join(tmpdir(), 'scrutineer-dist-'));
 let build: ReturnType<typeof buildSite>;
@@ -137,6 +138,26 @@ describe('an output folder whose parent folder does not exist yet', () => {
       expect(readdirSync(join(parent, 'sites', '2026'))).toEqual(['dist']);
     } finally {
       rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a build run from another folder', () => {
+  it('builds the site, with its output outside the project', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'scrutineer-cwd-'));
+    try {
+      const output = join(elsewhere, 'site');
+      const result = spawnSync(process.execPath, [join(PROJECT, 'scripts', 'build.mjs')], {
+        cwd: elsewhere,
+        env: cleanEnv({ SCRUTINEER_ROOT: MINIMAL, SCRUTINEER_OUT: output, SCRUTINEER_QUIET: '1' }),
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(existsSync(join(output, 'panel', '2018-10-25', 'index.html'))).toBe(true);
+      // Nothing of Astro's server build is published.
+      expect(readdirSync(output).filter((name) => name.endsWith('.mjs'))).toEqual([]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
     }
   });
 });
