@@ -92,6 +92,29 @@ describe('the renderer refuses what check refuses', () => {
     `);
   });
 
+  it('an indicator or chart written inside a sentence is drawn between its words, never inside a paragraph', async () => {
+    const body = 'Timeliness improved, as <Indicator id="assessment-45-days" /> shows, and <Chart id="cla-rate" /> too, with <Term>LAC</Term>.\n\n- In a list: <Chart id="cla-rate" />\n';
+    const tree = await bodyToHast(body, 9, 'content/meetings/panel/2018-10-25.mdx');
+    type Node = { type: string; tagName?: string; name?: string; value?: string; children?: Node[] };
+    const text = (n: Node): string => n.value ?? (n.children ?? []).map(text).join('');
+    const shape = (n: Node): string =>
+      n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement' ? `<${n.name}>` : n.type === 'element' ? `${n.tagName}(${n.tagName === 'p' ? text(n) : (n.children ?? []).map(shape).join('')})` : '';
+    expect((tree.children as Node[]).map(shape).filter(Boolean)).toEqual([
+      'p(Timeliness improved, as)',
+      '<Indicator>',
+      'p(shows, and)',
+      '<Chart>',
+      'p(too, with LAC.)',
+      'ul(li(<Chart>))',
+      '<RemainingIndicators>',
+    ]);
+    expect(text(tree as Node)).toContain('In a list:');
+    // No paragraph holds a component that draws a block, anywhere in the tree.
+    const blockInParagraph = (n: Node, inP = false): boolean =>
+      (inP && (n.name === 'Indicator' || n.name === 'Chart')) || (n.children ?? []).some((c) => blockInParagraph(c, inP || n.tagName === 'p'));
+    expect(blockInParagraph(tree as Node)).toBe(false);
+  });
+
   it('a body MDX cannot read is refused at its place, with what to write', async () => {
     const error = await bodyToHast('Text\n\n<Indicator id="cla-rate"\n', 5, 'content/meetings/panel/2018-10-25.mdx').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BodyRefused);

@@ -24,6 +24,7 @@ import { checkBodyTree, type BodyNode } from '../content/mdx-safety';
 import { syntaxProblem } from '../content/meeting-body';
 import { parseBody } from './parse';
 import { unravel } from './unravel';
+import { liftBlocks } from './lift-blocks';
 
 /** The MDX node types that pass through from Markdown to HTML untouched, as MDX passes them. */
 const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
@@ -100,6 +101,7 @@ let finish: Processor<HastRoot, HastRoot, HastRoot> | undefined;
 async function pipeline(tree: MdastRoot): Promise<HastRoot> {
   toHtmlTree ??= unified()
     .use(() => unravel)
+    .use(() => liftBlocks)
     .use(remarkSmartypants)
     .use(() => placeRemainingIndicators)
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: MDX_NODES } as never)
