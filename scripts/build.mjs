@@ -57,6 +57,13 @@ function removeQuietly(...paths) {
 const HEAP_GROWING_PERCENT = 25;
 
 /**
+ * The young generation's two halves, 16 MB each: Node 20's own size. Node 24's V8 sizes them by
+ * the machine's memory (larger with more), which put Astro's process 120 MB higher for 200
+ * meetings (562 MB against 440 MB with this), for no gain in time.
+ */
+const SEMI_SPACE_MB = 16;
+
+/**
  * Runs a step of the build (validation, Astro, the search index) in a Node process of its own;
  * resolves with its exit code. The channel closes when this process dies however it dies, and the
  * step then stops too (see astro-build.mjs), rather than writing on into a folder the next build
@@ -67,7 +74,7 @@ const HEAP_GROWING_PERCENT = 25;
  */
 function step(args, env) {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
     // Stopped (Ctrl-C, a test runner's timeout): stop the step too, before the lock is released.
     /** @param {NodeJS.Signals} signal */
     let stopping = false;
