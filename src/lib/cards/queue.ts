@@ -38,6 +38,8 @@ export class CardQueue {
   /** Drawings started and not yet asked for, by card. */
   private readonly started = new Map<string, Promise<Drawn>>();
   private readonly looks = new Recent<string, Promise<Drawn>>(32);
+  /** How many cards past the one asked for are started: AHEAD on the pool, else none. */
+  private readonly ahead: number;
 
   /**
    * @param order the cards' keys, in the order they will be asked for
@@ -45,8 +47,6 @@ export class CardQueue {
    * @param options.pool rasterise on libuv's thread pool, a few cards ahead
    * @param options.onDrawn told each drawing's milliseconds (for `npm run bench`)
    */
-  private readonly ahead: number;
-
   constructor(
     private readonly order: readonly string[],
     private readonly jobFor: (key: string) => CardJob,
