@@ -13,8 +13,6 @@
 import { drawCard, type Drawn } from './draw';
 import { Recent } from '../recent';
 
-export type { Drawn } from './draw';
-
 export interface CardJob {
   /** The card's layout, for draw.ts. */
   tree: unknown;
