@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { Indicator, Meeting } from '../model';
-import { cutKey, LATEST, meetingCut, type Cut, type DataIndex } from '../data-index';
+import { cutKey, meetingCut, type DataIndex } from '../data-index';
 import { indicatorView } from './indicator';
 import { RecentCuts } from '../recent';
 import { formatDate } from '../periods';
@@ -44,11 +44,11 @@ export const TIDY_COLUMNS: (keyof TidyRow)[] = [
 ];
 
 /**
- * The figures of an indicator a view shows, as tidy rows: every figure visible at the cut, or with
- * a meeting's window only those its page's table and chart show.
+ * An indicator's figures as tidy rows: every figure published now, or for a meeting those its
+ * page's table and chart show, as the meeting saw them.
  */
-export function tidyRows(data: DataIndex, indicator: Indicator, cut: Cut = LATEST, meeting?: Meeting): TidyRow[] {
-  const view = indicatorView(data, indicator.id, cut, meeting ? { window: true, asOf: meeting.period } : {});
+export function tidyRows(data: DataIndex, indicator: Indicator, meeting?: Meeting): TidyRow[] {
+  const view = meeting ? indicatorView(data, indicator.id, meetingCut(meeting), { window: true, asOf: meeting.period }) : indicatorView(data, indicator.id);
   return view.shown.map((cell) => {
     const obs = cell.obs;
     const shown = view.disclosed.get(obs)!;
@@ -103,10 +103,8 @@ function keptFor(data: DataIndex) {
 }
 
 /** A meeting's rows of one indicator: the same for every meeting at the same cut. */
-const rowsAt = (data: DataIndex, id: string, meeting: Meeting) => {
-  const cut = meetingCut(meeting);
-  return keptFor(data).rows.at(cutKey(cut), id, () => tidyRows(data, data.indicators.get(id)!, cut, meeting));
-};
+const rowsAt = (data: DataIndex, id: string, meeting: Meeting) =>
+  keptFor(data).rows.at(cutKey(meetingCut(meeting)), id, () => tidyRows(data, data.indicators.get(id)!, meeting));
 
 const CSV_HEADER = Buffer.from(TIDY_COLUMNS.join(','));
 const NEWLINE = Buffer.from('\n');
