@@ -7,9 +7,14 @@ const results = document.querySelector('[data-search-results]');
 document.querySelector('[data-search-needs-js]')?.setAttribute('hidden', '');
 form.removeAttribute('hidden');
 
+// The form is usable at once: a search typed while Pagefind loads waits for it, rather than the
+// form being submitted to the server or what was typed being cleared when loading ends.
 const base = new URL('pagefind/', document.querySelector('link[rel="search-index"]').href).href;
-const pagefind = await import(`${base}pagefind.js`);
-await pagefind.options({ basePath: base });
+const loaded = (async () => {
+  const pagefind = await import(`${base}pagefind.js`);
+  await pagefind.options({ basePath: base });
+  return pagefind;
+})();
 
 function item(result) {
   const li = document.createElement('li');
@@ -23,24 +28,32 @@ function item(result) {
   return li;
 }
 
+let searches = 0;
 async function search(query) {
+  // Only the latest search shows its results, however long an earlier one takes.
+  const mine = ++searches;
   results.replaceChildren();
   if (!query.trim()) {
     status.textContent = '';
     return;
   }
   status.textContent = 'Searching…';
+  const pagefind = await loaded;
   const found = await pagefind.search(query);
   const top = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+  if (mine !== searches) return;
   results.replaceChildren(...top.map(item));
   status.textContent = `${found.results.length} result${found.results.length === 1 ? '' : 's'} for “${query}”${found.results.length > 20 ? ', showing the first 20' : ''}.`;
 }
 
-const initial = new URLSearchParams(location.search).get('q') ?? '';
-input.value = initial;
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   history.replaceState(null, '', `?q=${encodeURIComponent(input.value)}`);
   search(input.value);
 });
-search(initial);
+// A link to search/?q=... searches at once.
+const initial = new URLSearchParams(location.search).get('q');
+if (initial) {
+  input.value = initial;
+  search(initial);
+}

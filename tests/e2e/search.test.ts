@@ -32,6 +32,36 @@ describe.each(sites().map((s) => [s.base, s] as const))('search at %s', (_, site
     await page.close();
   });
 
+  it('keeps a search typed while the index is still loading, and runs it', async () => {
+    const browser = await sharedBrowser();
+    const page = await browser.newPage();
+    // A slow connection: Pagefind's script arrives a second and a half late.
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      await new Promise((wait) => setTimeout(wait, 1500));
+      await route.continue();
+    });
+    await page.goto(`${site.url}search/`, { waitUntil: 'domcontentloaded' });
+    await page.getByLabel('Search for').fill('Ashdown return home interviews');
+    // The reader presses Search once the index has loaded: what they typed is still there.
+    await page.waitForResponse('**/pagefind/pagefind.js');
+    await page.waitForTimeout(500);
+    await expect(page.getByLabel('Search for').inputValue()).resolves.toBe('Ashdown return home interviews');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('status').filter({ hasText: /\d+ results? for/ }).waitFor();
+    const links = await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(links).toContain(`${site.base}children-and-families-panel/2017-12-07/`);
+    await page.close();
+  });
+
+  it('searches at once for the words in a link to search/?q=', async () => {
+    const browser = await sharedBrowser();
+    const page = await browser.newPage();
+    await page.goto(`${site.url}search/?q=${encodeURIComponent('Ashdown return home interviews')}`);
+    await page.getByRole('status').filter({ hasText: /\d+ results? for/ }).waitFor();
+    await expect(page.getByLabel('Search for').inputValue()).resolves.toBe('Ashdown return home interviews');
+    await page.close();
+  });
+
   it('says plainly that search needs JavaScript when it is off', async () => {
     const browser = await sharedBrowser();
     const context = await browser.newContext({ javaScriptEnabled: false });
