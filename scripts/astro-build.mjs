@@ -10,7 +10,7 @@
  * which src/lib/site-data.ts reads instead of validating it again), SCRUTINEER_QUIET.
  */
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'astro';
 import { startBuildStep } from './lib/build-step.mjs';
@@ -19,6 +19,12 @@ const failed = startBuildStep('scripts/astro-build.mjs', ['SCRUTINEER_OUT', 'SCR
 const projectDir = resolve(import.meta.dirname, '..');
 const outDir = process.env.SCRUTINEER_OUT;
 const cacheDir = process.env.SCRUTINEER_CACHE;
+
+// Link preview cards are drawn in the background while the meeting pages render, by a worker
+// thread (src/lib/cards/queue.ts), which writes them into the build's cache folder. The dev
+// server names no worker, and draws each card when it is asked for.
+if (process.env.SCRUTINEER_CARD_BACKGROUND !== '0') process.env.SCRUTINEER_CARD_WORKER = join(projectDir, 'src', 'lib', 'cards', 'draw-worker.mjs');
+process.env.SCRUTINEER_CARD_DIR = join(cacheDir ?? join(projectDir, '.astro'), 'scrutineer-cards');
 
 /**
  * Vite and Astro each keep an esbuild process running after the bundling, through every page

@@ -1,7 +1,9 @@
 /**
  * Repeatable output: two builds of the same content are byte for byte the same, so a rebuild
  * publishes no change unless the content changed (no timestamps, random ids or build paths in
- * any file), and a CDN or a git-backed host sees only real differences.
+ * any file), and a CDN or a git-backed host sees only real differences. The first build draws
+ * its link preview cards in the background as the meeting pages render, the second only as the
+ * card pages ask for them (src/lib/cards/queue.ts): the cards are the same bytes either way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -12,14 +14,16 @@ import { buildSite } from './helpers/build';
 
 const first = mkdtempSync(join(tmpdir(), 'scrutineer-repeat-a-'));
 const second = mkdtempSync(join(tmpdir(), 'scrutineer-repeat-b-'));
+const cardTimings = join(tmpdir(), `scrutineer-repeat-cards-${process.pid}.txt`);
 let builds: ReturnType<typeof buildSite>[] = [];
 
 beforeAll(() => {
-  builds = [buildSite(MINIMAL, first), buildSite(MINIMAL, second)];
+  builds = [buildSite(MINIMAL, first, { SCRUTINEER_CARD_TIMINGS: cardTimings }), buildSite(MINIMAL, second, { SCRUTINEER_CARD_BACKGROUND: '0' })];
 });
 afterAll(() => {
   rmSync(first, { recursive: true, force: true });
   rmSync(second, { recursive: true, force: true });
+  rmSync(cardTimings, { force: true });
 });
 
 function walk(dir: string): string[] {
@@ -39,6 +43,16 @@ function files(dir: string): string[] {
 describe('two builds of the same content', () => {
   it('both succeed', () => {
     for (const b of builds) expect(b.status, b.stderr).toBe(0);
+  });
+
+  it('draw each of the first build\'s cards once, in the background or when asked for', () => {
+    const drawn = readFileSync(cardTimings, 'utf8').split('\n').filter((l) => l.startsWith('drawn '));
+    const cards = files(first).filter((f) => /^cards\/.*\.png$/.test(f));
+    expect(cards.length).toBeGreaterThan(2);
+    // How many the worker draws depends on the machine (it uses what the pages leave of the cores;
+    // tests/cards/queue.test.ts checks both ways), not which bytes: the second build has none.
+    expect(drawn).toHaveLength(cards.length);
+    for (const line of drawn) expect(line).toMatch(/^drawn [\d.]+ (background|here)$/);
   });
 
   it('publish the same files', () => {

@@ -1,12 +1,17 @@
 /**
- * Link preview cards are drawn a few ahead of the one Astro asks for (src/lib/cards/queue.ts),
- * rasterised on libuv's thread pool, when the build has the memory. A card's PNG must be the same bytes however it was drawn;
- * cards that look the same are drawn once; a drawing that fails must fail its own card, in
- * words, and no other.
+ * Link preview cards are drawn in the background as the meeting pages say they will be wanted,
+ * and a few ahead of the one Astro asks for (src/lib/cards/queue.ts), rasterised on libuv's
+ * thread pool, when the build has the memory. A card's PNG must be the same bytes however and
+ * wherever it was drawn; each card is drawn once, cards that look the same once between them; a
+ * drawing that fails must fail its own card, in words, and no other.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CardQueue, type CardJob } from '../../src/lib/cards/queue';
-import { drawCard } from '../../src/lib/cards/draw';
+import { drawCard } from '../../src/lib/cards/draw.mjs';
 import { cardJob } from '../../src/lib/cards/render';
 import type { CardModel } from '../../src/lib/cards/model';
 
@@ -23,6 +28,12 @@ function model(i: number): CardModel {
 }
 
 const keys = Array.from({ length: 7 }, (_, i) => `card-${i}`);
+const WORKER = fileURLToPath(new URL('../../src/lib/cards/draw-worker.mjs', import.meta.url));
+const temp = mkdtempSync(join(tmpdir(), 'scrutineer-cards-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const until = async (done: () => boolean) => {
+  for (let i = 0; i < 600 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+};
 const jobs = new Map<string, CardJob>(keys.map((k, i) => [k, cardJob(model(i % 5), 'Testshire')]));
 
 describe('card queue', () => {
@@ -75,5 +86,57 @@ describe('card queue', () => {
     await expect(broken.draw('a')).resolves.toHaveProperty('png');
     await expect(broken.draw('b')).rejects.toThrow('no figures for b');
     await expect(broken.draw('c')).resolves.toHaveProperty('png');
+  }, 60_000);
+
+  it('draws the cards said to be wanted soon in the background, the same bytes, each once', async () => {
+    const alone = await Promise.all(keys.map(async (k) => Buffer.from((await drawCard(jobs.get(k)!.tree)).png)));
+    const drawn: boolean[] = [];
+    const queue = new CardQueue(keys, (k) => jobs.get(k)!, { pool: true, background: { worker: WORKER, dir: temp }, onDrawn: (_ms, inBackground) => drawn.push(inBackground) });
+    for (const key of keys) queue.soon(key);
+    // Cards 5 and 6 look like cards 0 and 1: not sent again.
+    await until(() => queue.drawnInBackground === 5);
+    expect(queue.drawnInBackground).toBe(5);
+    const out = [];
+    for (const key of keys) out.push(Buffer.from((await queue.draw(key)).png));
+    expect(out).toEqual(alone);
+    expect(drawn).toEqual([true, true, true, true, true]);
+  }, 60_000);
+
+  it('draws here what the worker has not reached, which the worker then skips: no card is drawn twice', async () => {
+    const alone = await Promise.all(keys.map(async (k) => Buffer.from((await drawCard(jobs.get(k)!.tree)).png)));
+    const drawn: boolean[] = [];
+    const queue = new CardQueue(keys, (k) => jobs.get(k)!, { pool: true, background: { worker: WORKER, dir: temp }, onDrawn: (_ms, inBackground) => drawn.push(inBackground) });
+    for (const key of keys) queue.soon(key);
+    // Asked for at once: the worker is still starting, so this thread claims cards as it goes.
+    const out = [];
+    for (const key of keys) out.push(Buffer.from((await queue.draw(key)).png));
+    expect(out).toEqual(alone);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(drawn).toHaveLength(5);
+    expect(drawn.filter((b) => !b).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('fails a card whose drawing fails in the background, saying why, and no other', async () => {
+    const bad: CardJob = { tree: { type: 'img', props: { style: {}, src: 'nope.png' } }, look: 'bad' };
+    const queue = new CardQueue(['a', 'b', 'c'], (k) => (k === 'b' ? bad : jobs.get(k === 'a' ? 'card-0' : 'card-1')!), { background: { worker: WORKER, dir: temp } });
+    for (const key of ['a', 'b', 'c']) queue.soon(key);
+    await until(() => queue.drawnInBackground === 2);
+    expect(queue.drawnInBackground).toBe(2);
+    await expect(queue.draw('a')).resolves.toHaveProperty('png');
+    await expect(queue.draw('b')).rejects.toThrow(/absolute URL: nope\.png/);
+    await expect(queue.draw('c')).resolves.toHaveProperty('png');
+  }, 60_000);
+
+  it('draws every card here when the worker cannot start or dies', async () => {
+    const broken = join(temp, 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('this worker cannot start');\n");
+    const alone = await Promise.all(keys.slice(0, 3).map(async (k) => Buffer.from((await drawCard(jobs.get(k)!.tree)).png)));
+    const queue = new CardQueue(keys.slice(0, 3), (k) => jobs.get(k)!, { background: { worker: broken, dir: temp } });
+    for (const key of keys.slice(0, 3)) queue.soon(key);
+    await new Promise((r) => setTimeout(r, 500));
+    const out = [];
+    for (const key of keys.slice(0, 3)) out.push(Buffer.from((await queue.draw(key)).png));
+    expect(out).toEqual(alone);
+    expect(queue.drawnInBackground).toBe(0);
   }, 60_000);
 });

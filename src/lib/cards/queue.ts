@@ -1,23 +1,42 @@
 /**
- * Draws the link preview cards a few ahead of the one asked for. Astro asks for the card pages
- * one after another, in the order getStaticPaths gave them, and waits for each; a card's layout
- * and its PNG are made on this thread (satori and resvg's encoder, 15 to 20 ms), its rasterising
- * on libuv's thread pool (draw.ts, 12 ms). Starting the next cards as one is asked for keeps the
- * pool busy on the other core meanwhile: on 2 cores the 200-meeting bench's cards took 5.8 s
- * rather than 7.0 to 7.2 s (README, "Memory and time: the fourth round"), the same bytes.
+ * Draws the link preview cards. Astro asks for the card pages one after another, in the order
+ * getStaticPaths gave them, after every meeting page, and waits for each.
  *
- * The pictures drawn on the pool hold memory that V8 does not see, which a build with little
- * memory cannot spare (with 256 MiB for the whole build, the sample site was stopped by the
- * system): without `pool`, each card is drawn on this thread when it is asked for, as before.
+ * - **In the background**: each meeting page says that its card will be wanted (`soon`), and a
+ *   worker thread at the lowest priority (draw-worker.mjs) draws it while the next pages render,
+ *   with what the pages leave of the machine's cores. By the time Astro asks for the cards most
+ *   are drawn, and reading one back is all its page costs (README, "Memory and time: the fifth
+ *   round"). Whichever thread gets to a card first draws it (`claims`), so a card the worker has
+ *   not reached is drawn here, and the worker skips it.
+ * - **A few ahead**: a card not drawn yet is drawn here, its layout and PNG on this thread
+ *   (satori and resvg's encoder, 15 to 20 ms), its rasterising on libuv's thread pool (draw.mjs,
+ *   12 ms); starting the next cards as one is asked for keeps the pool busy on the other core.
+ *
+ * The pictures drawn on the pool, and the worker (about 50 MB), hold memory that a build with
+ * little cannot spare (with 256 MiB for the whole build, the sample site was stopped by the
+ * system): without `pool` and `background`, each card is drawn on this thread when it is asked
+ * for. The bytes are the same every way.
  */
-import { drawCard, type Drawn } from './draw';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { drawCard, type Drawn } from './draw.mjs';
 import { Recent } from '../recent';
 
 export interface CardJob {
-  /** The card's layout, for draw.ts. */
+  /** The card's layout, for draw.mjs. */
   tree: unknown;
   /** Cards with the same look (title, chart, council) are drawn once. */
   look: string;
+}
+
+export interface CardOptions {
+  /** Rasterise on libuv's thread pool, a few cards ahead. */
+  pool?: boolean;
+  /** Draw cards said to be wanted `soon` on a worker thread (draw-worker.mjs), which writes each PNG into `dir`. */
+  background?: { worker: string | URL; dir: string };
+  /** Told each drawing's milliseconds, and whether the worker made it (for `npm run bench`). */
+  onDrawn?: (ms: number, inBackground: boolean) => void;
 }
 
 /**
@@ -26,6 +45,29 @@ export interface CardJob {
  * more: 2 kept the build's peak where it was with the cards drawn one at a time (3 added 30 MB).
  */
 const AHEAD = 2;
+
+/** Who is drawing a card sent to the worker (`claims`). */
+const NOBODY = 0;
+const HERE = 2;
+
+/** A card drawn in the background waits on disk until it is asked for; one drawn here, in memory. */
+type Made = Drawn | { file: string; ms: number };
+
+/** A card sent to the worker, and its drawing, by whichever thread claims it. */
+interface Sent {
+  index: number;
+  job: CardJob;
+  made: Promise<Made>;
+  settle: (made: Made | Promise<Made>) => void;
+  fail: (error: Error) => void;
+  done: boolean;
+}
+
+async function bytesOf(made: Made): Promise<Drawn> {
+  if ('png' in made) return made;
+  const png = await readFile(made.file);
+  return { png: new Uint8Array(png.buffer, png.byteOffset, png.length) as Uint8Array<ArrayBuffer>, ms: made.ms };
+}
 
 export class CardQueue {
   private readonly position: Map<string, number>;
@@ -38,25 +80,69 @@ export class CardQueue {
   private readonly looks = new Recent<string, Promise<Drawn>>(32);
   /** How many cards past the one asked for are started: AHEAD on the pool, else none. */
   private readonly ahead: number;
+  private worker?: Worker;
+  /** Per place in `order`, shared with the worker: who draws the card (NOBODY, the worker, HERE). */
+  private claims?: Int32Array;
+  /** Cards sent to the worker and not yet asked for, by card; and by look. */
+  private readonly sent = new Map<string, Sent>();
+  private readonly sentLooks = new Map<string, Sent>();
+  /** Cards sent to the worker and not drawn yet, by either thread, by place in `order`. */
+  private readonly undrawn = new Map<number, Sent>();
+  /** Whether Astro has asked for a card: the pages, which say what is wanted soon, are done. */
+  private asking = false;
+  /** Where cards are drawn in the background, until the worker is stopped or lost. */
+  private background?: CardOptions['background'];
+  /** How many cards the worker drew (for tests). */
+  drawnInBackground = 0;
 
   /**
    * @param order the cards' keys, in the order they will be asked for
    * @param jobFor what to draw for a card
-   * @param options.pool rasterise on libuv's thread pool, a few cards ahead
-   * @param options.onDrawn told each drawing's milliseconds (for `npm run bench`)
    */
   constructor(
     private readonly order: readonly string[],
     private readonly jobFor: (key: string) => CardJob,
-    private readonly options: { pool?: boolean; onDrawn?: (ms: number) => void } = {},
+    private readonly options: CardOptions = {},
   ) {
     this.position = new Map(order.map((key, i) => [key, i]));
     this.ahead = options.pool ? AHEAD : 0;
+    this.background = options.background;
+  }
+
+  /**
+   * The card will be asked for: draw it in the background meanwhile, if there is a background.
+   * A card whose layout cannot be worked out is left to fail when it is asked for.
+   */
+  soon(key: string): void {
+    const index = this.position.get(key);
+    if (!this.background || this.asking || index === undefined || this.sent.has(key) || this.started.has(key)) return;
+    let job: CardJob;
+    try {
+      job = this.jobFor(key);
+    } catch {
+      return;
+    }
+    if (this.looks.get(job.look) || this.sentLooks.has(job.look)) return;
+    const worker = this.workerNow();
+    if (!worker) return;
+    let settle!: Sent['settle'];
+    let fail!: Sent['fail'];
+    const made = new Promise<Made>((resolve, reject) => ((settle = resolve), (fail = reject)));
+    // A failed drawing fails its card when the card is asked for.
+    made.catch(() => {});
+    const sent: Sent = { index, job, made, settle, fail, done: false };
+    this.undrawn.set(index, sent);
+    this.sent.set(key, sent);
+    this.sentLooks.set(job.look, sent);
+    worker.postMessage({ index, tree: job.tree });
   }
 
   /** The card's PNG bytes. */
   draw(key: string): Promise<Drawn> {
-    const drawing = this.started.get(key) ?? this.start(key);
+    this.asking = true;
+    const sent = this.sent.get(key);
+    this.sent.delete(key);
+    const drawing = sent ? this.claim(sent) : (this.started.get(key) ?? this.start(key));
     this.started.delete(key);
     // The build asks for the cards in order: the next few are started. (The dev server asks for
     // one now and then, in any order, and is given that one alone.)
@@ -66,12 +152,19 @@ export class CardQueue {
       for (; this.next <= at + this.ahead && this.next < this.order.length; this.next++) {
         const ahead = this.order[this.next];
         if (this.next <= at || this.started.has(ahead)) continue;
+        const aheadSent = this.sent.get(ahead);
+        // A card the worker has not reached is drawn here; one it is drawing is left to it.
+        if (aheadSent) {
+          this.claimHere(aheadSent);
+          continue;
+        }
         const started = this.start(ahead);
         // A failed drawing fails its card when the card is asked for, not before, out of turn.
         started.catch(() => {});
         this.started.set(ahead, started);
       }
     }
+    this.stopWhenDone();
     return drawing;
   }
 
@@ -86,13 +179,86 @@ export class CardQueue {
     } catch (error) {
       return Promise.reject(error);
     }
+    const sent = this.sentLooks.get(job.look);
+    if (sent) return this.claim(sent);
     let drawing = this.looks.get(job.look);
     if (!drawing) {
-      drawing = drawCard(job.tree, this.options.pool);
-      const onDrawn = this.options.onDrawn;
-      if (onDrawn) drawing.then((drawn) => onDrawn(drawn.ms), () => {});
+      drawing = this.drawHere(job);
       this.looks.set(job.look, drawing);
     }
     return drawing;
+  }
+
+  private drawHere(job: CardJob): Promise<Drawn> {
+    const drawing = drawCard(job.tree, this.options.pool);
+    const onDrawn = this.options.onDrawn;
+    if (onDrawn) drawing.then((drawn) => onDrawn(drawn.ms, false), () => {});
+    return drawing;
+  }
+
+  /** A card sent to the worker: drawn here if the worker has not started it, else the worker's. */
+  private claim(sent: Sent): Promise<Drawn> {
+    this.claimHere(sent);
+    return sent.made.then(bytesOf);
+  }
+
+  private claimHere(sent: Sent) {
+    if (!sent.done && this.claims && Atomics.compareExchange(this.claims, sent.index, NOBODY, HERE) === NOBODY) this.settled(sent, this.drawHere(sent.job));
+  }
+
+  private settled(sent: Sent, made: Made | Promise<Made> | Error) {
+    if (sent.done) return;
+    sent.done = true;
+    this.undrawn.delete(sent.index);
+    if (made instanceof Error) sent.fail(made);
+    else sent.settle(made);
+    this.stopWhenDone();
+  }
+
+  private workerNow(): Worker | undefined {
+    if (this.worker || !this.background) return this.worker;
+    const { worker: file, dir } = this.background;
+    const claims = new Int32Array(new SharedArrayBuffer(this.order.length * Int32Array.BYTES_PER_ELEMENT));
+    let worker: Worker;
+    try {
+      // A card needs a few megabytes; the small young generation frees each card's picture soon.
+      worker = new Worker(file, { workerData: { claims, dir }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 } });
+    } catch {
+      this.background = undefined;
+      return undefined;
+    }
+    worker.unref();
+    worker.on('message', (reply: { index: number; ms?: number; error?: string }) => {
+      const sent = this.undrawn.get(reply.index);
+      if (!sent) return;
+      if (reply.error !== undefined) return this.settled(sent, new Error(reply.error));
+      this.drawnInBackground++;
+      this.options.onDrawn?.(reply.ms!, true);
+      // Read when the card is asked for: the PNGs drawn ahead wait on disk, not in memory.
+      this.settled(sent, { file: join(dir, `${sent.index}.png`), ms: reply.ms! });
+    });
+    // The worker failed to start or died: what it was drawing, and every card it had not
+    // reached, is drawn here.
+    const lost = () => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.background = undefined;
+      for (const sent of [...this.undrawn.values()]) {
+        if (Atomics.load(claims, sent.index) !== HERE) this.settled(sent, this.drawHere(sent.job));
+      }
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    this.claims = claims;
+    return (this.worker = worker);
+  }
+
+  /** Once the cards are being asked for and the worker has none left, its memory goes back. */
+  private stopWhenDone() {
+    if (!this.worker || !this.asking || this.undrawn.size > 0) return;
+    const worker = this.worker;
+    this.worker = undefined;
+    this.background = undefined;
+    void worker.terminate();
   }
 }

@@ -1,11 +1,11 @@
 /**
  * The layout of a link preview card (1200x630 PNG): the page's title, what its chart shows, and
- * the chart, as the plain objects satori reads. draw.ts draws it; queue.ts decides when.
+ * the chart, as the plain objects satori reads. draw.mjs draws it; queue.ts decides when.
  */
 import { PALETTE } from '../charts/palette';
 import type { CardModel, CardSeries } from './model';
 import type { CardJob } from './queue';
-import { CARD_HEIGHT, CARD_WIDTH } from './draw';
+import { CARD_HEIGHT, CARD_WIDTH } from './draw.mjs';
 
 interface El {
   type: string;
