@@ -6,8 +6,8 @@
  *
  * It runs at the lowest priority, so it uses only what the pages leave of the machine's cores:
  * on Linux a thread's priority is its own (setpriority names the calling thread), and queue.ts
- * starts this worker only there. A card the pages' thread has claimed (`claims`, shared: 0 for
- * nobody, 1 for this worker, 2 for the pages' thread) is skipped.
+ * starts this worker only there. When the pages' thread waits for a card, it is idle, and this
+ * thread has its core.
  */
 import { writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { drawCard } from './draw.mjs';
 
-/** @type {{ claims: Int32Array; dir: string }} */
-const { claims, dir } = workerData;
+/** @type {{ dir: string }} */
+const { dir } = workerData;
 try {
   setPriority(19);
 } catch {
@@ -36,7 +36,6 @@ async function drawWaiting() {
   drawing = true;
   for (let job = waiting.shift(); job; job = waiting.shift()) {
     const { index, tree } = job;
-    if (Atomics.compareExchange(claims, index, 0, 1) !== 0) continue;
     try {
       const { png, ms } = await drawCard(tree);
       writeFileSync(join(dir, `${index}.png`), png);

@@ -11,8 +11,7 @@ import { createRequire } from 'node:module';
 import satori from 'satori';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+import { CARD_HEIGHT, CARD_WIDTH } from './size.mjs';
 
 const require = createRequire(import.meta.url);
 /** @type {{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined} */

@@ -2,17 +2,19 @@
  * Draws the link preview cards. Astro asks for the card pages one after another, in the order
  * getStaticPaths gave them, after every meeting page, and waits for each.
  *
- * - **In the background**: each meeting page says that its card will be wanted (`soon`), and a
- *   worker thread at the lowest priority (draw-worker.mjs) draws it while the next pages render,
- *   with what the pages leave of the machine's cores. By the time Astro asks for the cards most
- *   are drawn, and reading one back is all its page costs (README, "Memory and time: the fifth
- *   round"). Whichever thread gets to a card first draws it (`claims`), so a card the worker has
- *   not reached is drawn here, and the worker skips it.
- * - **A few ahead**: a card not drawn yet is drawn here, its layout and PNG on this thread
- *   (satori and resvg's encoder, 15 to 20 ms), its rasterising on libuv's thread pool (draw.mjs,
- *   12 ms); starting the next cards as one is asked for keeps the pool busy on the other core.
+ * - **In the background**: each meeting page says which cards will be wanted (`soon`), and a
+ *   worker thread at the lowest priority (draw-worker.mjs) draws them, in turn, while the next
+ *   pages render, with what the pages leave of the machine's cores. By the time Astro asks for
+ *   the cards they are drawn, and reading one back is all its page costs (README, "Memory and
+ *   time"). This thread then never draws, and never loads satori and resvg (about 50 MB): a card
+ *   the worker has not reached yet is waited for, and the worker, with this thread idle, has a
+ *   core to itself. Only if the worker cannot start or dies is what it had left drawn here.
+ * - **A few ahead**: without a background, a card is drawn here, its layout and PNG on this
+ *   thread (satori and resvg's encoder, 15 to 20 ms), its rasterising on libuv's thread pool
+ *   (draw.mjs, 12 ms); starting the next cards as one is asked for keeps the pool busy on the
+ *   other core.
  *
- * The pictures drawn on the pool, and the worker (about 50 MB), hold memory that a build with
+ * The pictures drawn on the pool, and the worker (60 to 90 MB), hold memory that a build with
  * little cannot spare (with 256 MiB for the whole build, the sample site was stopped by the
  * system): without `pool` and `background`, each card is drawn on this thread when it is asked
  * for. The bytes are the same every way.
@@ -20,7 +22,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { drawCard, type Drawn } from './draw.mjs';
+import type { Drawn } from './draw.mjs';
 import { Recent } from '../recent';
 
 export interface CardJob {
@@ -46,17 +48,17 @@ export interface CardOptions {
  */
 const AHEAD = 2;
 
-/** Who is drawing a card sent to the worker (`claims`). */
-const NOBODY = 0;
-const HERE = 2;
-
 /** A card drawn in the background waits on disk until it is asked for; one drawn here, in memory. */
 type Made = Drawn | { file: string; ms: number };
 
-/** A card sent to the worker, and its drawing, by whichever thread claims it. */
+/**
+ * A card sent to the worker, and its drawing. The layout (`job`), needed only if the worker is
+ * lost before it draws the card, is dropped once the card is drawn: `sentLooks` keeps every Sent
+ * for the rest of the build, and the trees would grow with the archive.
+ */
 interface Sent {
   index: number;
-  job: CardJob;
+  job?: CardJob;
   made: Promise<Made>;
   settle: (made: Made | Promise<Made>) => void;
   fail: (error: Error) => void;
@@ -81,8 +83,6 @@ export class CardQueue {
   /** How many cards past the one asked for are started: AHEAD on the pool, else none. */
   private readonly ahead: number;
   private worker?: Worker;
-  /** Per place in `order`, shared with the worker: who draws the card (NOBODY, the worker, HERE). */
-  private claims?: Int32Array;
   /** Cards sent to the worker and not yet asked for, by card; and by look. */
   private readonly sent = new Map<string, Sent>();
   private readonly sentLooks = new Map<string, Sent>();
@@ -142,7 +142,7 @@ export class CardQueue {
     this.asking = true;
     const sent = this.sent.get(key);
     this.sent.delete(key);
-    const drawing = sent ? this.claim(sent) : (this.started.get(key) ?? this.start(key));
+    const drawing = sent ? this.drawn(sent) : (this.started.get(key) ?? this.start(key));
     this.started.delete(key);
     // The build asks for the cards in order: the next few are started. (The dev server asks for
     // one now and then, in any order, and is given that one alone.)
@@ -151,13 +151,8 @@ export class CardQueue {
       this.asked = at;
       for (; this.next <= at + this.ahead && this.next < this.order.length; this.next++) {
         const ahead = this.order[this.next];
-        if (this.next <= at || this.started.has(ahead)) continue;
-        const aheadSent = this.sent.get(ahead);
-        // A card the worker has not reached is drawn here; one it is drawing is left to it.
-        if (aheadSent) {
-          this.claimHere(aheadSent);
-          continue;
-        }
+        // A card sent to the worker is left to it.
+        if (this.next <= at || this.started.has(ahead) || this.sent.has(ahead)) continue;
         const started = this.start(ahead);
         // A failed drawing fails its card when the card is asked for, not before, out of turn.
         started.catch(() => {});
@@ -180,7 +175,7 @@ export class CardQueue {
       return Promise.reject(error);
     }
     const sent = this.sentLooks.get(job.look);
-    if (sent) return this.claim(sent);
+    if (sent) return this.drawn(sent);
     let drawing = this.looks.get(job.look);
     if (!drawing) {
       drawing = this.drawHere(job);
@@ -190,25 +185,22 @@ export class CardQueue {
   }
 
   private drawHere(job: CardJob): Promise<Drawn> {
-    const drawing = drawCard(job.tree, this.options.pool);
+    // Loaded when a card is first drawn here: with a background, never.
+    const drawing = import('./draw.mjs').then(({ drawCard }) => drawCard(job.tree, this.options.pool));
     const onDrawn = this.options.onDrawn;
     if (onDrawn) drawing.then((drawn) => onDrawn(drawn.ms, false), () => {});
     return drawing;
   }
 
-  /** A card sent to the worker: drawn here if the worker has not started it, else the worker's. */
-  private claim(sent: Sent): Promise<Drawn> {
-    this.claimHere(sent);
+  /** A card sent to the worker, once the worker has drawn it (or this thread, if the worker was lost). */
+  private drawn(sent: Sent): Promise<Drawn> {
     return sent.made.then(bytesOf);
-  }
-
-  private claimHere(sent: Sent) {
-    if (!sent.done && this.claims && Atomics.compareExchange(this.claims, sent.index, NOBODY, HERE) === NOBODY) this.settled(sent, this.drawHere(sent.job));
   }
 
   private settled(sent: Sent, made: Made | Promise<Made> | Error) {
     if (sent.done) return;
     sent.done = true;
+    sent.job = undefined;
     this.undrawn.delete(sent.index);
     if (made instanceof Error) sent.fail(made);
     else sent.settle(made);
@@ -218,11 +210,11 @@ export class CardQueue {
   private workerNow(): Worker | undefined {
     if (this.worker || !this.background) return this.worker;
     const { worker: file, dir } = this.background;
-    const claims = new Int32Array(new SharedArrayBuffer(this.order.length * Int32Array.BYTES_PER_ELEMENT));
     let worker: Worker;
     try {
-      // A card needs a few megabytes; the small young generation frees each card's picture soon.
-      worker = new Worker(file, { workerData: { claims, dir }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 } });
+      // A card's layout and drawing need a few megabytes of V8's heap. Its picture, outside the
+      // heap, is freed by the worker yielding to the event loop after each card (draw-worker.mjs).
+      worker = new Worker(file, { workerData: { dir }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 } });
     } catch {
       this.background = undefined;
       return undefined;
@@ -238,18 +230,17 @@ export class CardQueue {
       this.settled(sent, { file: join(dir, `${sent.index}.png`), ms: reply.ms! });
     });
     // The worker failed to start or died: what it was drawing, and every card it had not
-    // reached, is drawn here.
+    // reached, is drawn here. (A card it wrote but had not said so is drawn again, the same.)
     const lost = () => {
       if (this.worker !== worker) return;
       this.worker = undefined;
       this.background = undefined;
       for (const sent of [...this.undrawn.values()]) {
-        if (Atomics.load(claims, sent.index) !== HERE) this.settled(sent, this.drawHere(sent.job));
+        if (sent.job) this.settled(sent, this.drawHere(sent.job));
       }
     };
     worker.on('error', lost);
     worker.on('exit', lost);
-    this.claims = claims;
     return (this.worker = worker);
   }
 

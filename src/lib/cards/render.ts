@@ -5,7 +5,7 @@
 import { PALETTE } from '../charts/palette';
 import type { CardModel, CardSeries } from './model';
 import type { CardJob } from './queue';
-import { CARD_HEIGHT, CARD_WIDTH } from './draw.mjs';
+import { CARD_HEIGHT, CARD_WIDTH } from './size.mjs';
 
 interface El {
   type: string;

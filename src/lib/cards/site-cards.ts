@@ -10,11 +10,14 @@ import { indicatorCard, meetingCard } from './model';
 import { cardJob } from './render';
 import { CardQueue, type CardOptions } from './queue';
 
+/** The card page of an indicator's page. */
+const indicatorCardPage = (id: string) => `indicators/${id}`;
+
 /** A card page for every meeting page and every indicator page, in this order. */
 export function cardPages(data: DataIndex) {
   return [
     ...data.content.meetings.map((m) => ({ params: { page: m.id }, props: { meetingId: m.id } })),
-    ...data.content.indicators.map((i) => ({ params: { page: `indicators/${i.id}` }, props: { indicatorId: i.id } })),
+    ...data.content.indicators.map((i) => ({ params: { page: indicatorCardPage(i.id) }, props: { indicatorId: i.id } })),
   ];
 }
 
@@ -63,6 +66,21 @@ export function siteCards(data: DataIndex): CardQueue {
   );
   queues.set(data, queue);
   return queue;
+}
+
+const indicatorsSent = new WeakSet<CardQueue>();
+
+/**
+ * For a meeting page: its card will be wanted, and so, from the first meeting page on, will the
+ * indicator pages' cards, which the background then draws while the meeting pages render rather
+ * than while Astro waits for them.
+ */
+export function meetingCardSoon(data: DataIndex, meetingId: string): void {
+  const queue = siteCards(data);
+  queue.soon(meetingId);
+  if (indicatorsSent.has(queue)) return;
+  indicatorsSent.add(queue);
+  for (const indicator of data.content.indicators) queue.soon(indicatorCardPage(indicator.id));
 }
 
 /**
