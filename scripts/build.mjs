@@ -179,7 +179,7 @@ try {
 
   // The search index, once Astro's process has ended, so their memory is never added together.
   const searchFrom = mark();
-  if ((await step([join(projectDir, 'scripts', 'search-index.mjs')], { SCRUTINEER_OUT: staging })) !== 0) {
+  if ((await step([join(projectDir, 'scripts', 'search-index.mjs')], { SCRUTINEER_OUT: staging, SCRUTINEER_CACHE: cache })) !== 0) {
     removeQuietly(staging, cache);
     console.error(`\nThe build failed; nothing was published and ${outDir} is unchanged.`);
     process.exit(1);

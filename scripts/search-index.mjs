@@ -5,29 +5,24 @@
  * their content with data-pagefind-body. Not meant to be run by hand.
  *
  * Environment, set by scripts/build.mjs: SCRUTINEER_OUT (the staging folder the site was built into),
- * SCRUTINEER_QUIET.
+ * SCRUTINEER_CACHE (the build's cache folder, removed with it), SCRUTINEER_QUIET.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { startBuildStep } from './lib/build-step.mjs';
+import { INDEX_OPTIONS, writeCutPages } from './lib/search-pages.mjs';
 
-/**
- * What the index leaves out: drawings and tables (numbers, which no one searches for, and which
- * the words beside them repeat), and on meeting pages the blocks of figures, which are the same on
- * every meeting and are found on each indicator's own page. A meeting is found by its own words:
- * its summary, commentary, minutes, resolutions and actions. Indexing every figure made the
- * indexer hold over a gigabyte for a 2,000-meeting archive (README, "Memory").
- */
-const EXCLUDED = ['svg', 'table', '.sc-indicator', '.sc-chart-block'];
-
-const failed = startBuildStep('scripts/search-index.mjs', ['SCRUTINEER_OUT']);
+const failed = startBuildStep('scripts/search-index.mjs', ['SCRUTINEER_OUT', 'SCRUTINEER_CACHE']);
 const site = process.env.SCRUTINEER_OUT;
+/** A folder in the build's cache, where the pages are written cut. */
+const cut = join(process.env.SCRUTINEER_CACHE ?? '', 'search-pages');
 
 try {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDED });
+  const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
   if (!index) throw new Error(`The search index could not be created: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: site });
+  writeCutPages(site, cut);
+  const added = await index.addDirectory({ path: cut });
   if (added.errors.length) throw new Error(`The search index could not read the site: ${added.errors.join('; ')}`);
   // The index is written here rather than by Pagefind's own process, which panics and leaves the
   // build waiting for ever when the disk is full; Node's error says what happened.
