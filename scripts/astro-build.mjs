@@ -7,7 +7,8 @@
  *
  * Environment, set by scripts/build.mjs: SCRUTINEER_OUT (the staging folder to build into),
  * SCRUTINEER_CACHE (Astro's cache folder), SCRUTINEER_VALIDATED (the content build.mjs validated,
- * which src/lib/site-data.ts reads instead of validating it again), SCRUTINEER_QUIET.
+ * which src/lib/site-data.ts reads instead of validating it again), SCRUTINEER_QUIET, and
+ * SCRUTINEER_BUILD_WHEN_TOLD (started early: load Astro, then wait for build.mjs's word).
  */
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -46,6 +47,14 @@ const stopEsbuild = {
 // packages, so they must be inside the project. From the project, an output folder outside it
 // (SCRUTINEER_OUT=/tmp/site, run from anywhere) has its chunks in the project's .astro/.
 process.chdir(projectDir);
+
+// Started while the content is checked (scripts/build.mjs), with Astro loaded: build when told to.
+// Anything else, or the channel closing, means the build is not going ahead.
+if (process.env.SCRUTINEER_BUILD_WHEN_TOLD) {
+  process.channel?.ref();
+  await new Promise((go) => process.once('message', (message) => (message === 'build' ? go(undefined) : process.exit(1))));
+  process.channel?.unref();
+}
 
 try {
   await build({ root: projectDir, outDir, cacheDir, logLevel: process.env.SCRUTINEER_QUIET ? 'warn' : 'info', integrations: [stopEsbuild] });

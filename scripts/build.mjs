@@ -11,6 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { takeBuildLock } from './lock.mjs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { describeFailure, describeMachineFailure } from './lib/failure.mjs';
@@ -64,17 +65,18 @@ const HEAP_GROWING_PERCENT = 25;
 const SEMI_SPACE_MB = 16;
 
 /**
- * Runs a step of the build (validation, Astro, the search index) in a Node process of its own;
- * resolves with its exit code. The channel closes when this process dies however it dies, and the
- * step then stops too (see astro-build.mjs), rather than writing on into a folder the next build
- * removes.
+ * Runs a step of the build (validation, Astro, the search index) in a Node process of its own:
+ * the process, and its exit code once it ends. The channel closes when this process dies however
+ * it dies, and the step then stops too (see astro-build.mjs), rather than writing on into a folder
+ * the next build removes.
  * @param {string[]} args
  * @param {Record<string, string>} env
- * @returns {Promise<number>}
+ * @returns {{ child: import('node:child_process').ChildProcess, ended: Promise<number> }}
  */
 function step(args, env) {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+  /** @type {Promise<number>} */
+  const ended = new Promise((done) => {
     // Stopped (Ctrl-C, a test runner's timeout): stop the step too, before the lock is released.
     /** @param {NodeJS.Signals} signal */
     let stopping = false;
@@ -99,6 +101,16 @@ function step(args, env) {
       done(signal ? 1 : (code ?? 1));
     });
   });
+  return { child, ended };
+}
+
+/**
+ * Whether the build has the memory to load Astro beside the content's check: 1 GiB or more (a
+ * cgroup's limit, or the machine's memory). With less, on the smallest machines, Astro's process
+ * starts once the check has ended, and their memory is never added together.
+ */
+function roomy() {
+  return Math.min(process.constrainedMemory?.() || Infinity, totalmem()) >= 1024 ** 3;
 }
 
 /** @type {Set<string>} */
@@ -124,6 +136,25 @@ try {
   // (SCRUTINEER_OUT=site/2026/dist on a fresh checkout).
   mkdirSync(dirname(outDir), { recursive: true });
 
+  // Astro runs in a process of its own, without tsx (see scripts/astro-build.mjs). With the memory
+  // for it, its process starts now and loads Astro (about a second) while the content is checked,
+  // then waits to be told to build: it reads nothing of the content or the project until then.
+  const astroEnv = {
+    SCRUTINEER_OUT: staging,
+    // A cache of its own: Astro's content store would otherwise be shared between builds of
+    // different content folders (tests run several at once), and mix their meetings.
+    SCRUTINEER_CACHE: cache,
+    SCRUTINEER_VALIDATED: validated,
+    // The link preview cards are rasterised on libuv's thread pool (src/lib/cards/queue.ts). Two
+    // threads, and two of glibc's memory arenas, are what two cores use: with the default four of
+    // each, the freed pictures' memory stayed with the threads, 20 to 40 MB more at the peak.
+    UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '2',
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+  };
+  const astroArgs = [join(projectDir, 'scripts', 'astro-build.mjs')];
+  const early = roomy() ? step(astroArgs, { ...astroEnv, SCRUTINEER_BUILD_WHEN_TOLD: '1' }) : undefined;
+  const stopEarly = () => early?.child.kill('SIGTERM');
+
   // Validation runs in a process of its own, which prints the problems, writes the valid content
   // for Astro and exits: what it read is gone from memory before Astro starts (README, "Memory").
   // Astro is handed that content, so it does not read and check every file a second time, and
@@ -131,9 +162,10 @@ try {
   const validation = await step(['--import', import.meta.resolve('tsx'), join(projectDir, 'scripts', 'validate-for-build.ts')], {
     SCRUTINEER_VALIDATED: validated,
     SCRUTINEER_PUBLISHED: outDir,
-  });
+  }).ended;
   timings.validateMs = mark() - timings.startupMs;
   if (validation !== 0) {
+    stopEarly();
     removeQuietly(validated);
     process.exit(1);
   }
@@ -153,22 +185,14 @@ try {
   if (!staging.startsWith(projectDir + sep)) rmSync(join(projectDir, '.astro'), { recursive: true, force: true });
   timings.lockWaitMs = mark() - waitFrom;
 
-  // Astro runs in a process of its own, without tsx (see scripts/astro-build.mjs).
   faultPoint('validated');
 
   const astroFrom = mark();
-  const status = await step([join(projectDir, 'scripts', 'astro-build.mjs')], {
-    SCRUTINEER_OUT: staging,
-    // A cache of its own: Astro's content store would otherwise be shared between builds of
-    // different content folders (tests run several at once), and mix their meetings.
-    SCRUTINEER_CACHE: cache,
-    SCRUTINEER_VALIDATED: validated,
-    // The link preview cards are rasterised on libuv's thread pool (src/lib/cards/queue.ts). Two
-    // threads, and two of glibc's memory arenas, are what two cores use: with the default four of
-    // each, the freed pictures' memory stayed with the threads, 20 to 40 MB more at the peak.
-    UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '2',
-    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-  });
+  let astro = early;
+  // Told to build, if it is still there to be told (a step killed by the system has said so).
+  if (astro && astro.child.exitCode === null && astro.child.signalCode === null && astro.child.connected) astro.child.send('build');
+  else if (!astro) astro = step(astroArgs, astroEnv);
+  const status = await astro.ended;
   removeQuietly(validated);
   if (status !== 0) {
     removeQuietly(staging, cache);
@@ -179,7 +203,7 @@ try {
 
   // The search index, once Astro's process has ended, so their memory is never added together.
   const searchFrom = mark();
-  if ((await step([join(projectDir, 'scripts', 'search-index.mjs')], { SCRUTINEER_OUT: staging, SCRUTINEER_CACHE: cache })) !== 0) {
+  if ((await step([join(projectDir, 'scripts', 'search-index.mjs')], { SCRUTINEER_OUT: staging, SCRUTINEER_CACHE: cache }).ended) !== 0) {
     removeQuietly(staging, cache);
     console.error(`\nThe build failed; nothing was published and ${outDir} is unchanged.`);
     process.exit(1);

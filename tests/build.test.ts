@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { MINIMAL, PROJECT, siteWith, FIXTURES } from './helpers/fixtures';
 import { spawnSync } from 'node:child_process';
 import { buildSite, cleanEnv, page, tableRows } from './helpers/build';
@@ -13,6 +13,19 @@ beforeAll(() => {
   build = buildSite(MINIMAL, out);
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** The processes (by id) of a build of `out` that are still running: those whose SCRUTINEER_OUT is its staging folder. */
+function processesBuilding(out: string): number[] {
+  const ids: number[] = [];
+  for (const id of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${id}/environ`, 'latin1').includes(`SCRUTINEER_OUT=${out}.building-`)) ids.push(Number(id));
+    } catch {
+      // Ended meanwhile, or not ours to read.
+    }
+  }
+  return ids;
+}
 
 const tableOf = (doc: Document, id: string) => doc.querySelector(`#${id} table`)!;
 
@@ -110,7 +123,7 @@ describe('what changed since the last meeting', () => {
 });
 
 describe('a build with bad content', () => {
-  it('publishes nothing and leaves the previous site untouched', () => {
+  it('publishes nothing and leaves the previous site untouched', async () => {
     const site = siteWith(join(FIXTURES, 'bad', 'value-not-number'));
     const previous = mkdtempSync(join(tmpdir(), 'scrutineer-prev-'));
     mkdirSync(join(previous, 'panel'), { recursive: true });
@@ -120,6 +133,10 @@ describe('a build with bad content', () => {
       expect(result.status).toBe(1);
       expect(result.stdout).toContain('data/2018-19/q1.csv:3:5: value "82.5%" is not a number; write 82.5');
       expect(readFileSync(join(previous, 'index.html'), 'utf8')).toBe('the site as it was');
+      // Astro's process, started while the content was checked, has ended without a trace.
+      expect(readdirSync(dirname(previous)).filter((name) => name.startsWith(`${basename(previous)}.`))).toEqual([]);
+      for (let i = 0; i < 40 && processesBuilding(previous).length; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(processesBuilding(previous)).toEqual([]);
     } finally {
       rmSync(site, { recursive: true, force: true });
       rmSync(previous, { recursive: true, force: true });
