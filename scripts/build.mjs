@@ -49,22 +49,32 @@ function removeQuietly(...paths) {
 }
 
 /**
- * How far a step's heap may grow past what the process holds before V8 collects: a half. With
- * memory to spare V8 lets its heap grow to several times what a process holds, and the pages
- * Astro has written pile up as garbage; V8's own concurrent collections then keep each step near
- * what it really holds, where forcing a full collection every few pages cost a quarter of the
- * build's time (README, "Memory"). A quarter collected so often that it cost about a second of
- * the 200-meeting build; a half, with the smaller young generation below, holds the same peak.
+ * Whether the build has 1 GiB or more (a cgroup's limit, or the machine's memory): then Astro's
+ * process is loaded beside the content's check, and each step's heap has more room. With less, on
+ * the smallest machines, the steps run one after another, as lean as they can.
  */
-const HEAP_GROWING_PERCENT = 50;
+const ROOMY = Math.min(process.constrainedMemory?.() || Infinity, totalmem()) >= 1024 ** 3;
 
 /**
- * The young generation's two halves, 8 MB each: half of Node 20's own size, which paid for the
+ * How far a step's heap may grow past what the process holds before V8 collects. With memory to
+ * spare V8 lets its heap grow to several times what a process holds, and the pages Astro has
+ * written pile up as garbage; V8's own concurrent collections then keep each step near what it
+ * really holds, where forcing a full collection every few pages cost a quarter of the build's
+ * time (README, "Memory"). A quarter collected so often that it cost about a second of the
+ * 200-meeting build; a half, with the smaller young generation below, holds the same peak. With
+ * 256 MiB for the whole build only a quarter builds the sample site.
+ */
+const HEAP_GROWING_PERCENT = ROOMY ? 50 : 25;
+
+/**
+ * The young generation's two halves: 8 MB each, half of Node 20's largest, which pays for the
  * old generation's room above (about 25 MB of Astro's process). Node 24's V8 sizes them by the
  * machine's memory (larger with more), which put Astro's process 120 MB higher for 200 meetings
- * (562 MB against 440 MB with Node 20's 16 MB), for no gain in time.
+ * (562 MB against 440 MB with 16 MB), for no gain in time. On the smallest machines V8 is left to
+ * size them by the memory the build has, smaller than 16 MB: with 16 MB, set from 30 November
+ * to 1 December, the sample site no longer built within 256 MiB.
  */
-const SEMI_SPACE_MB = 8;
+const SEMI_SPACE_MB = ROOMY ? 8 : undefined;
 
 /**
  * Runs a step of the build (validation, Astro, the search index) in a Node process of its own:
@@ -76,7 +86,7 @@ const SEMI_SPACE_MB = 8;
  * @returns {{ child: import('node:child_process').ChildProcess, ended: Promise<number> }}
  */
 function step(args, env) {
-  const child = spawn(process.execPath, [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, ...(SEMI_SPACE_MB ? [`--max-semi-space-size=${SEMI_SPACE_MB}`] : []), ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
   /** @type {Promise<number>} */
   const ended = new Promise((done) => {
     // Stopped (Ctrl-C, a test runner's timeout): stop the step too, before the lock is released.
@@ -104,15 +114,6 @@ function step(args, env) {
     });
   });
   return { child, ended };
-}
-
-/**
- * Whether the build has the memory to load Astro beside the content's check: 1 GiB or more (a
- * cgroup's limit, or the machine's memory). With less, on the smallest machines, Astro's process
- * starts once the check has ended, and their memory is never added together.
- */
-function roomy() {
-  return Math.min(process.constrainedMemory?.() || Infinity, totalmem()) >= 1024 ** 3;
 }
 
 /** @type {Set<string>} */
@@ -154,7 +155,9 @@ try {
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
   };
   const astroArgs = [join(projectDir, 'scripts', 'astro-build.mjs')];
-  const early = roomy() ? step(astroArgs, { ...astroEnv, SCRUTINEER_BUILD_WHEN_TOLD: '1' }) : undefined;
+  // On the smallest machines, Astro's process starts once the check has ended, and their memory
+  // is never added together.
+  const early = ROOMY ? step(astroArgs, { ...astroEnv, SCRUTINEER_BUILD_WHEN_TOLD: '1' }) : undefined;
   const stopEarly = () => early?.child.kill('SIGTERM');
 
   // Validation runs in a process of its own, which prints the problems, writes the valid content
