@@ -50,29 +50,27 @@ function removeQuietly(...paths) {
 
 /**
  * Whether the build has 1 GiB or more (a cgroup's limit, or the machine's memory): then Astro's
- * process is loaded beside the content's check, and each step's heap has more room. With less, on
- * the smallest machines, the steps run one after another, as lean as they can.
+ * process is loaded beside the content's check, and the young generation's size is set. With
+ * less, on the smallest machines, the steps run one after another, as lean as they can.
  */
 const ROOMY = Math.min(process.constrainedMemory?.() || Infinity, totalmem()) >= 1024 ** 3;
 
 /**
- * How far a step's heap may grow past what the process holds before V8 collects. With memory to
- * spare V8 lets its heap grow to several times what a process holds, and the pages Astro has
- * written pile up as garbage; V8's own concurrent collections then keep each step near what it
- * really holds, where forcing a full collection every few pages cost a quarter of the build's
- * time (README, "Memory"). A quarter collected so often that it cost about a second of the
- * 200-meeting build; a half, with the smaller young generation below, holds the same peak. With
- * 256 MiB for the whole build only a quarter builds the sample site.
+ * How far a step's heap may grow past what the process holds before V8 collects: a quarter. With
+ * memory to spare V8 lets its heap grow to several times what a process holds, and the pages
+ * Astro has written pile up as garbage; V8's own concurrent collections then keep each step near
+ * what it really holds, where forcing a full collection every few pages cost a quarter of the
+ * build's time (README, "Memory"). A half may have saved a second of the 200-meeting build on
+ * Node 20, within this machine's noise, and cost 30 MB there and 60 to 70 MB on Node 24.
  */
-const HEAP_GROWING_PERCENT = ROOMY ? 50 : 25;
+const HEAP_GROWING_PERCENT = 25;
 
 /**
- * The young generation's two halves: 8 MB each, half of Node 20's largest, which pays for the
- * old generation's room above (about 25 MB of Astro's process). Node 24's V8 sizes them by the
- * machine's memory (larger with more), which put Astro's process 120 MB higher for 200 meetings
- * (562 MB against 440 MB with 16 MB), for no gain in time. On the smallest machines V8 is left to
- * size them by the memory the build has, smaller than 16 MB: with 16 MB, set from 30 November
- * to 1 December, the sample site no longer built within 256 MiB.
+ * The young generation's two halves: 8 MB each, half of Node 20's largest. Node 24's V8 sizes
+ * them by the machine's memory (larger with more), which put Astro's process 120 MB higher for
+ * 200 meetings (562 MB against 440 MB with 16 MB), for no gain in time. On the smallest machines
+ * V8 is left to size them by the memory the build has, smaller still: with 16 MB, set from 30
+ * November to 1 December, the sample site no longer built within 256 MiB.
  */
 const SEMI_SPACE_MB = ROOMY ? 8 : undefined;
 
