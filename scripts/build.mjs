@@ -11,11 +11,11 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { totalmem } from 'node:os';
 import { takeBuildLock } from './lock.mjs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { describeFailure, describeMachineFailure } from './lib/failure.mjs';
 import { faultPoint, stagingNames, sweepLeftovers } from './lib/leftovers.mjs';
+import { roomy } from '../src/lib/roomy.mjs';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const root = resolve(process.env.SCRUTINEER_ROOT ?? '.');
@@ -49,11 +49,11 @@ function removeQuietly(...paths) {
 }
 
 /**
- * Whether the build has 1 GiB or more (a cgroup's limit, or the machine's memory): then Astro's
- * process is loaded beside the content's check, and the young generation's size is set. With
- * less, on the smallest machines, the steps run one after another, as lean as they can.
+ * Whether the build has 1 GiB or more (src/lib/roomy.mjs): then Astro's process is loaded beside
+ * the content's check, and the young generation's size is set. With less, on the smallest
+ * machines, the steps run one after another, as lean as they can.
  */
-const ROOMY = Math.min(process.constrainedMemory?.() || Infinity, totalmem()) >= 1024 ** 3;
+const ROOMY = roomy();
 
 /**
  * How far a step's heap may grow past what the process holds before V8 collects: a quarter. With

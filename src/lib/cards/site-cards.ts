@@ -4,11 +4,11 @@
  * will be wanted soon; the card pages (src/pages/cards/) ask for them.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { totalmem } from 'node:os';
 import type { DataIndex } from '../data-index';
 import { indicatorCard, meetingCard } from './model';
 import { cardJob } from './render';
 import { CardQueue, type CardOptions } from './queue';
+import { roomy as hasRoom } from '../roomy.mjs';
 
 /** The card page of an indicator's page. */
 const indicatorCardPage = (id: string) => `indicators/${id}`;
@@ -20,12 +20,6 @@ export function cardPages(data: DataIndex) {
     ...data.content.indicators.map((i) => ({ params: { page: indicatorCardPage(i.id) }, props: { indicatorId: i.id } })),
   ];
 }
-
-/**
- * Cards are drawn in the background and a few ahead only when the build has 1 GiB or more (a
- * cgroup's limit, or the machine's memory): both hold memory that V8 does not see.
- */
-const ROOMY = 1024 ** 3;
 
 /**
  * The background needs a worker thread of low priority, which Linux gives a thread of its own;
@@ -47,7 +41,9 @@ export function siteCards(data: DataIndex): CardQueue {
   let queue = queues.get(data);
   if (queue) return queue;
   const pages = new Map(cardPages(data).map((p) => [p.params.page, p.props as { meetingId?: string; indicatorId?: string }]));
-  const roomy = Math.min(process.constrainedMemory?.() || Infinity, totalmem()) >= ROOMY;
+  // Drawn in the background and a few ahead only with room (../roomy.mjs): both hold memory that
+  // V8 does not see.
+  const roomy = hasRoom();
   const timings = process.env.SCRUTINEER_CARD_TIMINGS;
   queue = new CardQueue(
     [...pages.keys()],
