@@ -40,23 +40,39 @@ function chart(local: CardSeries, england?: CardSeries): El {
   return el('svg', {}, shapes, { width: CHART.width, height: CHART.height, viewBox: `0 0 ${CHART.width} ${CHART.height}` });
 }
 
+/**
+ * Text cut to what a card has room for, at a word, with an ellipsis: a card is a preview, and the
+ * page itself carries the whole text. Without it a 200-character name ran off the card's edge.
+ */
+export function fitText(text: string, most: number): string {
+  if (text.length <= most) return text;
+  const cut = text.slice(0, most - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > most / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Room on a card, in characters, for each text: the longest the sample's cards hold is well inside. */
+const ROOM = { kicker: 60, title: 100, caption: 70, council: 40 };
+
 function layout(card: CardModel, council: string): El {
+  card = { ...card, kicker: fitText(card.kicker, ROOM.kicker), title: fitText(card.title, ROOM.title), ...(card.caption && { caption: fitText(card.caption, ROOM.caption) }) };
+  council = fitText(council, ROOM.council);
   const titleSize = card.title.length > 70 ? 46 : card.title.length > 40 ? 56 : 66;
   const key = (colour: string, dashed: boolean, label: string) =>
     el('div', { display: 'flex', alignItems: 'center', marginRight: 36 }, [
       el('div', { width: 44, height: 0, borderTop: `${dashed ? 5 : 7}px ${dashed ? 'dashed' : 'solid'} ${colour}`, marginRight: 12 }),
       el('div', { color: '#0b0c0c' }, label),
     ]);
-  return el('div', { width: CARD_WIDTH, height: CARD_HEIGHT, display: 'flex', flexDirection: 'column', background: '#ffffff', fontFamily: 'Atkinson Hyperlegible', color: '#0b0c0c' }, [
+  return el('div', { width: CARD_WIDTH, height: CARD_HEIGHT, display: 'flex', flexDirection: 'column', overflow: 'hidden', background: '#ffffff', fontFamily: 'Atkinson Hyperlegible', color: '#0b0c0c' }, [
     el('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'center', background: '#0b0c0c', color: '#ffffff', padding: '22px 60px', fontSize: 28 }, [
-      el('div', {}, card.kicker),
+      el('div', { wordBreak: 'break-word' }, card.kicker),
       ...(card.illustrative ? [el('div', { background: '#ffdd00', color: '#0b0c0c', padding: '4px 14px', fontWeight: 700 }, 'Illustrative data')] : []),
     ]),
     el('div', { display: 'flex', flexDirection: 'column', padding: '30px 60px 0', flexGrow: 1 }, [
-      el('div', { fontSize: titleSize, fontWeight: 700, lineHeight: 1.15 }, card.title),
+      el('div', { fontSize: titleSize, fontWeight: 700, lineHeight: 1.15, wordBreak: 'break-word' }, card.title),
       ...(card.local
         ? [
-            el('div', { display: 'flex', fontSize: 26, color: '#505a5f', marginTop: 18 }, card.caption),
+            el('div', { display: 'flex', fontSize: 26, color: '#505a5f', marginTop: 18, wordBreak: 'break-word' }, card.caption),
             el('div', { display: 'flex', fontSize: 24, marginTop: 8 }, [key(PALETTE.local, false, council), ...(card.england ? [key(PALETTE.england, true, 'England')] : [])]),
             el('div', { display: 'flex', marginTop: 'auto', marginBottom: 30 }, [chart(card.local, card.england)]),
           ]
