@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import type { ProblemList } from './problems';
+import { excerpt, type ProblemList } from './problems';
+import { LIMITS } from '../schemas/limits';
 
 export interface CsvRow {
   /** Line of the file where the row starts (the header is line 1). */
@@ -62,7 +63,7 @@ export function readCsv(text: string, file: string, problems: ProblemList): CsvF
   header.forEach((name, i) => {
     if (!name) return;
     if (name in columnOf) {
-      problems.add(file, headerRecord!.line, i + 1, `column "${name}" appears twice in the header (columns ${columnOf[name]} and ${i + 1}); keep one`);
+      problems.add(file, headerRecord!.line, i + 1, `column "${excerpt(name)}" appears twice in the header (columns ${columnOf[name]} and ${i + 1}); keep one`);
     } else columnOf[name] = i + 1;
   });
   const rows = records.map(({ line, fields }) => {
@@ -70,6 +71,10 @@ export function readCsv(text: string, file: string, problems: ProblemList): CsvF
     fields.forEach((f, i) => {
       const name = header[i];
       const value = f.trim();
+      if (value.length > LIMITS.textCharacters) {
+        problems.add(file, line, i + 1, `this cell is ${value.length.toLocaleString('en-GB')} characters long, over the limit of ${LIMITS.textCharacters.toLocaleString('en-GB')} for one cell; shorten it`);
+        return;
+      }
       if (name && value !== '' && !(name in cells)) cells[name] = value;
     });
     if (fields.length > header.length && fields.slice(header.length).some((f) => f.trim() !== '')) {

@@ -1,7 +1,7 @@
 import { AREAS, CSV_COLUMNS, DataRowSchema, REQUIRED_COLUMNS, SOURCE_SYMBOLS, STATUSES, type SourceSymbol } from '../schemas/data-row';
 import type { Indicator, Observation } from '../model';
 import { FREQUENCY_KIND, dayName, lastDayOf, observationDay, parsePeriod, periodName, type Period } from '../periods';
-import type { ProblemList } from './problems';
+import { excerpt, type ProblemList } from './problems';
 import type { CsvFile } from './csv-file';
 import { didYouMean } from './suggest';
 
@@ -37,7 +37,7 @@ function notANumber(column: string, text: string) {
   const plain = plainNumber(text);
   const symbol = asSymbol(text.toLowerCase());
   const fix = plain !== undefined ? `write ${plain}` : symbol ? `write the symbol as ${symbol}, in lower case without brackets` : `write a plain number such as 12.5, with no %, £, commas or spaces, ${SYMBOL_HINT}`;
-  return `${column} "${text}" is not a number; ${fix}`;
+  return `${column} "${excerpt(text)}" is not a number; ${fix}`;
 }
 
 /**
@@ -56,7 +56,7 @@ export function readDataFile(
   const col = (name: string) => csv.columnOf[name] ?? 1;
   for (const name of csv.header) {
     if (name && !(CSV_COLUMNS as readonly string[]).includes(name)) {
-      problems.add(file, 1, csv.header.indexOf(name) + 1, `unknown column "${name}"; expected one of ${CSV_COLUMNS.join(', ')}${didYouMean(name, CSV_COLUMNS)}`);
+      problems.add(file, 1, csv.header.indexOf(name) + 1, `unknown column "${excerpt(name)}"; expected one of ${CSV_COLUMNS.join(', ')}${didYouMean(name, CSV_COLUMNS)}`);
     }
   }
   const missing = REQUIRED_COLUMNS.filter((c) => !(c in csv.columnOf));
@@ -74,7 +74,7 @@ export function readDataFile(
         const column = String(issue.path[0]);
         if (issue.code === 'invalid_enum_value') {
           const options = column === 'area' ? AREAS : STATUSES;
-          at(column, `${column} "${issue.received}" is not allowed; write one of ${options.join(', ')}${column === 'area' ? ' (or leave it empty for local)' : ''}${didYouMean(String(issue.received), options)}`);
+          at(column, `${column} "${excerpt(String(issue.received))}" is not allowed; write one of ${options.join(', ')}${column === 'area' ? ' (or leave it empty for local)' : ''}${didYouMean(String(issue.received), options)}`);
         } else if (issue.code === 'invalid_type' && issue.received === 'undefined') {
           at(column, `${column} is empty; ${column === 'indicator' ? 'write an indicator id' : 'write a period such as 2018-06 or 2018/19 Q1'}`);
         } else {
@@ -92,11 +92,11 @@ export function readDataFile(
     };
 
     const indicator = indicators.get(row.indicator);
-    if (!indicator) fail('indicator', `unknown indicator "${row.indicator}"${didYouMean(row.indicator, indicators.keys())}${didYouMean(row.indicator, indicators.keys()) ? '' : '; add content/indicators/' + row.indicator + '.yaml or correct the id'}`);
+    if (!indicator) fail('indicator', `unknown indicator "${excerpt(row.indicator)}"${didYouMean(row.indicator, indicators.keys())}${didYouMean(row.indicator, indicators.keys()) ? '' : '; add content/indicators/' + excerpt(row.indicator) + '.yaml or correct the id'}`);
 
     const period = parsePeriod(row.period);
     if (!period) {
-      fail('period', `period "${row.period}" is not a period; write a month as 2018-06, a quarter as 2018/19 Q1 or a financial year as 2018/19`);
+      fail('period', `period "${excerpt(row.period)}" is not a period; write a month as 2018-06, a quarter as 2018/19 Q1 or a financial year as 2018/19`);
     } else if (period.end > quarter.end && !indicator?.snapshotDate) {
       fail('period', `period ${row.period} ends after this file's quarter, ${periodName(quarter)}; move the row to the file for the quarter it belongs to`);
     } else if (indicator) {
@@ -116,10 +116,10 @@ export function readDataFile(
         if (row.breakdown === undefined) fail('breakdown', `breakdown is empty, but ${indicator.id} is broken down by category; write one of ${Object.keys(indicator.categories).join(', ')}`);
         else if (!(row.breakdown in indicator.categories)) {
           const keys = Object.keys(indicator.categories);
-          fail('breakdown', `unknown breakdown "${row.breakdown}" for ${indicator.id}; write one of ${keys.join(', ')}${didYouMean(row.breakdown, keys)}`);
+          fail('breakdown', `unknown breakdown "${excerpt(row.breakdown)}" for ${indicator.id}; write one of ${keys.join(', ')}${didYouMean(row.breakdown, keys)}`);
         }
       } else if (row.breakdown !== undefined) {
-        fail('breakdown', `breakdown "${row.breakdown}" given, but ${indicator.id} has no categories; leave breakdown empty, or add categories to content/indicators/${indicator.id}.yaml`);
+        fail('breakdown', `breakdown "${excerpt(row.breakdown)}" given, but ${indicator.id} has no categories; leave breakdown empty, or add categories to content/indicators/${indicator.id}.yaml`);
       }
     }
 
@@ -149,7 +149,7 @@ export function readDataFile(
       if (!WHOLE_RE.test(t)) {
         const plain = plainNumber(t);
         const fix = plain !== undefined && WHOLE_RE.test(plain) ? `write ${plain}` : asSymbol(t.toLowerCase()) ? `write the symbol as ${asSymbol(t.toLowerCase())}, in lower case without brackets` : `write a count such as 42, ${SYMBOL_HINT}`;
-        fail(column, `${column} "${t}" is not a whole number; ${fix}`);
+        fail(column, `${column} "${excerpt(t)}" is not a whole number; ${fix}`);
         return undefined;
       }
       return Number(t);
@@ -182,7 +182,7 @@ export function readDataFile(
       const t = row[column];
       if (t === undefined) return undefined;
       if (!/^[1-9]\d*$/.test(t)) {
-        fail(column, `${column} "${t}" is not a whole number from 1; write ${column === 'rank' ? 'the council\'s position, 1 for the highest value' : 'how many councils were ranked, such as 153'}`);
+        fail(column, `${column} "${excerpt(t)}" is not a whole number from 1; write ${column === 'rank' ? 'the council\'s position, 1 for the highest value' : 'how many councils were ranked, such as 153'}`);
         return undefined;
       }
       return Number(t);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { SiteSchema } from '../schemas/site';
 import { CommitteeSchema, RESERVED_ROUTES } from '../schemas/committee';
@@ -10,11 +10,15 @@ import type { Action, ActionUpdate, Committee, Content, GlossaryEntry, Indicator
 import { dayName, isIsoDate, lastDayOf, monthOfIsoDate, parseMonthDay, parsePeriod, quarterOf, type Period } from '../periods';
 import { DataIndex, meetingCut } from '../data-index';
 import { checkMeetingProse, checkNoteProse, type MeetingProse } from '../prose-disclosure/check';
-import { ProblemList, sortProblems, type Problem } from './problems';
+import { excerpt, ProblemList, sortProblems, type Problem } from './problems';
 import { parseYaml, type YamlSource } from './yaml-file';
 import { validateWith } from './zod-issues';
 import { readCsv } from './csv-file';
 import { readText, readUtf8Text } from './text-file';
+import { entryKind, listContentFiles, readContentFile, refuseUnusual } from './files';
+import { checkCharacters } from './characters';
+import { checkYamlTextLengths, LIMITS } from './limits';
+import { checkBodyLimits } from './body-limits';
 import { missingFigures, missingQuarterFiles } from './completeness';
 import { checkAcrossFiles, FILE_NAME_HINT, quarterOfFile, readDataFile } from './data';
 import { readMdx } from './meeting-file';
@@ -42,17 +46,8 @@ export interface LoadResult {
 
 const posix = (root: string, path: string) => relative(root, path).split(sep).join('/');
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out;
-}
+/** A YAML source for a file that could not be read (already reported): nothing to validate. */
+const UNREAD: YamlSource = { failed: true, data: undefined, locate: () => ({ line: 1, column: 1 }), numberText: () => undefined };
 
 /**
  * Reads and validates a whole content set: `content/` and `data/` under `root`. Every problem is
@@ -61,20 +56,39 @@ function listFiles(dir: string): string[] {
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const problems = new ProblemList();
   const rel = (p: string) => posix(root, p);
-  const readYaml = (path: string) => parseYaml(readText(path), rel(path), problems);
+  const listFiles = (dir: string) => listContentFiles(dir, rel, problems);
+  /** A content file's text, checked for invisible characters; undefined when it cannot be read. */
+  const readChecked = (path: string, limit: number, decode: (bytes: Uint8Array) => string) => {
+    const bytes = readContentFile(path, rel(path), limit, problems);
+    if (!bytes) return undefined;
+    const text = decode(bytes);
+    checkCharacters(text, rel(path), problems);
+    return text;
+  };
+  const readYaml = (path: string): YamlSource => {
+    const text = readChecked(path, LIMITS.yamlFileBytes, readText);
+    if (text === undefined) return UNREAD;
+    const source = parseYaml(text, rel(path), problems);
+    checkYamlTextLengths(source, rel(path), problems);
+    return source;
+  };
+
+  // The two folders themselves: a link would bring in files from anywhere.
+  const contentDir = join(root, 'content');
+  const refusedFolder = ['content', 'data'].filter((name) => refuseUnusual(entryKind(join(root, name)), name, problems));
+  if (refusedFolder.length) return { problems: sortProblems(problems.items), warnings: [] };
 
   // site.yaml
   const sitePath = join(root, 'content', 'site.yaml');
   let site: Site | undefined;
-  if (!existsSync(sitePath)) {
+  if (entryKind(sitePath) === 'missing') {
     problems.add('content/site.yaml', 1, 1, 'content/site.yaml is missing; create it with at least council, title and url');
   } else {
     site = validateWith(SiteSchema, readYaml(sitePath), 'content/site.yaml', problems);
   }
 
   // Top-level layout: catch a misnamed file or folder before it is silently ignored.
-  const contentDir = join(root, 'content');
-  if (existsSync(contentDir)) {
+  if (entryKind(contentDir) === 'folder') {
     for (const name of readdirSync(contentDir).sort()) {
       if (name.startsWith('.') || ['site.yaml', 'glossary.yaml', 'committees', 'indicators', 'meetings'].includes(name)) continue;
       problems.add(`content/${name}`, 1, 1, `content/${name} is not part of the content format; expected site.yaml, glossary.yaml, committees/, indicators/ or meetings/${didYouMean(name, ['site.yaml', 'glossary.yaml', 'committees', 'indicators', 'meetings'])}`);
@@ -140,7 +154,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   // Glossary
   let glossary: GlossaryEntry[] = [];
   const glossaryPath = join(root, 'content', 'glossary.yaml');
-  if (existsSync(glossaryPath)) {
+  if (entryKind(glossaryPath) !== 'missing') {
     const source = readYaml(glossaryPath);
     if (source.data === null) {
       // An empty glossary file is allowed: no terms.
@@ -153,7 +167,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
         const key = entry.term.toLowerCase();
         if (seen.has(key)) {
           const at = source.locate([i, 'term']);
-          problems.add('content/glossary.yaml', at.line, at.column, `term "${entry.term}" is defined twice (also entry ${seen.get(key)! + 1}); keep one`);
+          problems.add('content/glossary.yaml', at.line, at.column, `term "${excerpt(entry.term)}" is defined twice (also entry ${seen.get(key)! + 1}); keep one`);
         } else seen.set(key, i);
       });
       glossary = entries;
@@ -179,7 +193,12 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const columns = new Map<string, Record<string, number>>();
   const rawObservations: Observation[] = [];
   for (const { path, file, quarter } of dataFiles) {
-    const csv = readCsv(readText(path), file, problems);
+    const text = readChecked(path, LIMITS.csvFileBytes, readText);
+    if (text === undefined) {
+      broken.data = true;
+      continue;
+    }
+    const csv = readCsv(text, file, problems);
     columns.set(file, csv.columnOf);
     if (csv.rows.length === 0 && csv.header.some((h) => h !== '')) {
       // Otherwise the quarter would silently have no figures.
@@ -223,10 +242,17 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       problems.add(file, 1, 1, `${why}; name the file after the meeting's date as YYYY-MM-DD.mdx, like 2018-09-06.mdx`);
       continue;
     }
-    const text = readUtf8Text(path, file, problems);
+    const text = readChecked(path, LIMITS.meetingFileBytes, (bytes) => readUtf8Text(bytes, file, problems));
+    if (text === undefined) {
+      broken.meetings.add(`${committee}/${date}`);
+      continue;
+    }
     const mdx = readMdx(text, file, problems);
-    // The body is checked even when the front matter is broken: its problems are its own.
-    const body = checkMeetingBody(mdx.body, mdx.bodyLine);
+    if (mdx.frontMatter) checkYamlTextLengths(mdx.frontMatter, file, problems);
+    // The body is checked even when the front matter is broken: its problems are its own. One
+    // too large or too deeply nested is not parsed at all: that is the slow work the limits prevent.
+    const tooMuch = checkBodyLimits(mdx.body, mdx.bodyLine);
+    const body = tooMuch.length ? { problems: tooMuch, uses: [] } : checkMeetingBody(mdx.body, mdx.bodyLine);
     for (const p of body.problems) problems.add(file, p.line, p.column, p.message);
     if (!mdx.frontMatter || mdx.frontMatter.failed) {
       broken.meetings.add(`${committee}/${date}`);
@@ -245,7 +271,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       } else if (!use.arg) {
         problems.add(file, use.line, use.column, `<${use.name}> has no id; write <${use.name} id="cla-rate" /> with an indicator id`);
       } else if (!indicators.has(use.arg) && !broken.indicators.has(use.arg)) {
-        problems.add(file, use.line, use.column, `unknown indicator "${use.arg}" in <${use.name}>${didYouMean(use.arg, indicators.keys())}`);
+        problems.add(file, use.line, use.column, `unknown indicator "${excerpt(use.arg)}" in <${use.name}>${didYouMean(use.arg, indicators.keys())}`);
       } else if (placedAt.has(use.arg)) {
         problems.add(file, use.line, use.column, `${use.arg} is already placed on line ${placedAt.get(use.arg)}; place each indicator once, since its link (#${use.arg}) must lead to one place`);
       } else placedAt.set(use.arg, use.line);
@@ -261,7 +287,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     (data.indicators ?? []).forEach((ind, i) => {
       if (!indicators.has(ind) && !broken.indicators.has(ind)) {
         const at = mdx.frontMatter!.locate(['indicators', i]);
-        problems.add(file, at.line, at.column, `unknown indicator "${ind}" in indicators${didYouMean(ind, indicators.keys())}`);
+        problems.add(file, at.line, at.column, `unknown indicator "${excerpt(ind)}" in indicators${didYouMean(ind, indicators.keys())}`);
       }
     });
     const actions: Action[] = [];
@@ -269,7 +295,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     data.actions.forEach((a, i) => {
       if (actionIds.has(a.id)) {
         const at = mdx.frontMatter!.locate(['actions', i, 'id']);
-        problems.add(file, at.line, at.column, `action id "${a.id}" is used twice in this meeting (also action ${actionIds.get(a.id)! + 1}); give each action its own id`);
+        problems.add(file, at.line, at.column, `action id "${excerpt(a.id)}" is used twice in this meeting (also action ${actionIds.get(a.id)! + 1}); give each action its own id`);
         return;
       }
       actionIds.set(a.id, i);

@@ -1,3 +1,5 @@
+import { codePoint, INVISIBLE_SOURCE } from './invisible';
+
 /** A problem found in the content, located in a file by line and column (both from 1). */
 export interface Problem {
   /** Path relative to the site root, with forward slashes: `data/2018-19/q1.csv`. */
@@ -47,9 +49,37 @@ export class ContentError extends Error {
 export class ProblemList {
   readonly items: Problem[] = [];
   add(file: string, line: number, column: number, message: string) {
-    this.items.push({ file, line, column, message });
+    this.items.push({ file: excerpt(file, 300), line, column, message: bounded(message) });
   }
   warn(file: string, line: number, column: number, message: string) {
-    this.items.push({ file, line, column, message, severity: 'warning' });
+    this.items.push({ file: excerpt(file, 300), line, column, message: bounded(message), severity: 'warning' });
   }
+}
+
+/** The longest message: ours are a few lines; only quoted content could make one longer. */
+const MESSAGE_CHARACTERS = 1_000;
+
+/**
+ * The last guard on what a message carries, whatever quoted it: invisible characters escaped,
+ * and the whole cut to a thousand characters. Each message quotes content through excerpt().
+ */
+function bounded(message: string) {
+  return excerpt(message.replace(/\n/g, ' '), MESSAGE_CHARACTERS);
+}
+
+const SHOWN_ESCAPED = new RegExp(`[\\n\\t]|${INVISIBLE_SOURCE}`, 'g');
+
+/** The most characters of a file's text that any message quotes. */
+export const EXCERPT_CHARACTERS = 80;
+
+/**
+ * Text from a file, as a message may quote it: at most 80 characters, with line breaks and any
+ * invisible or control character written as its code point, so a message can never carry a
+ * file's contents (a linked /proc/self/environ, a pasted page) into a console, a CI log or a
+ * pull request's annotation.
+ */
+export function excerpt(text: string, most = EXCERPT_CHARACTERS): string {
+  const cut = [...text.slice(0, most * 2 + 2)];
+  const shown = cut.length > most ? `${cut.slice(0, most - 1).join('')}…` : text;
+  return shown.replace(SHOWN_ESCAPED, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `<${codePoint(c.charCodeAt(0))}>`));
 }

@@ -10,7 +10,6 @@
  *   them again itself, as UTF-8, so one that is not UTF-8 is refused, naming the line of the first
  *   byte that is not.
  */
-import { readFileSync } from 'node:fs';
 import type { ProblemList } from './problems';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -75,18 +74,18 @@ function locateBadByte(bytes: Uint8Array): DecodedText['firstBadByte'] {
   return undefined;
 }
 
-/** Reads a CSV or YAML file: UTF-8, or Windows-1252 when it is not UTF-8. */
-export function readText(path: string): string {
-  return decodeText(readFileSync(path)).text;
+/** A CSV or YAML file's text: UTF-8, or Windows-1252 when it is not UTF-8. */
+export function readText(bytes: Uint8Array): string {
+  return decodeText(bytes).text;
 }
 
 /**
- * Reads a meeting file, which must be UTF-8 (Astro reads it again, as UTF-8): one that is not is
+ * A meeting file's text, which must be UTF-8 (Astro reads it again, as UTF-8): one that is not is
  * reported at its first byte that is not, with how to save it, and read as Windows-1252 so the
  * remaining checks can still run.
  */
-export function readUtf8Text(path: string, file: string, problems: ProblemList): string {
-  const decoded = decodeText(readFileSync(path));
+export function readUtf8Text(bytes: Uint8Array, file: string, problems: ProblemList): string {
+  const decoded = decodeText(bytes);
   if (decoded.firstBadByte) {
     const { line, column, byte } = decoded.firstBadByte;
     const shown = windows1252.decode(Uint8Array.of(byte));

@@ -2,6 +2,8 @@ import { z, type ZodIssue, type ZodTypeAny } from 'astro/zod';
 import type { ProblemList } from './problems';
 import type { Path, YamlSource } from './yaml-file';
 import { didYouMean } from './suggest';
+import { excerpt } from './problems';
+import { LIMITS } from '../schemas/limits';
 
 /**
  * Validates data against a named schema and reports each issue at its place in the YAML source,
@@ -84,7 +86,7 @@ function valueAt(data: unknown, path: Path): unknown {
 
 function show(value: unknown): string {
   if (value === null) return 'empty';
-  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'string') return `"${excerpt(value)}"`;
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a set of fields';
   return String(value);
@@ -139,6 +141,8 @@ function describeIssue(issue: ZodIssue, schema: ZodTypeAny, data: unknown): Desc
       break;
     case 'too_big':
       if (issue.type === 'number') return [{ path, key: false, message: `${subject} is too large; it must be at most ${issue.maximum}` }];
+      // Text past the limit for any text field was reported as it was read (limits.ts): once is enough.
+      if (issue.type === 'string') return typeof value === 'string' && value.length > LIMITS.textCharacters ? [] : [{ path, key: false, message: `${field} ${issue.message}` }];
       break;
     case 'invalid_string':
     case 'custom':

@@ -1,13 +1,13 @@
 import { z } from 'astro/zod';
-import { text, webUrl } from './common';
+import { text, title, webUrl } from './common';
 
 /** `content/committees/<committee-id>.yaml`: one committee that receives performance reports. */
 export const CommitteeSchema = z
   .object({
     /** Full name, as the council writes it. */
-    name: text,
+    name: title,
     /** A shorter name for lists and breadcrumbs. */
-    shortName: text.optional(),
+    shortName: title.optional(),
     /** What the committee does, in plain text. */
     description: text.optional(),
     /** The committee's page on the council's own website. */

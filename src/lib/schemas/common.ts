@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isIsoDate, parsePeriod } from '../periods';
+import { LIMITS } from './limits';
 
 /** Ids are kebab-case because they appear in published URLs. */
 export const KEBAB_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -15,6 +16,9 @@ export const isoDate = z.string().refine(isIsoDate, { message: 'is not a date; w
 
 /** Non-empty text, with surrounding white space removed. */
 export const text = z.string().trim().min(1, { message: 'is empty; write some text' });
+
+/** A title or a name: text short enough to read aloud, fit a heading and be drawn on a link preview. */
+export const title = text.max(LIMITS.titleCharacters, { message: `is longer than ${LIMITS.titleCharacters} characters, the limit for a title or a name; shorten it` });
 
 /** A web address starting with http:// or https://. */
 export const webUrl = z.string().refine(

@@ -1,13 +1,13 @@
 import { z } from 'astro/zod';
-import { text } from './common';
+import { text, title } from './common';
 
 /** One entry of `content/glossary.yaml`. */
 export const GlossaryEntrySchema = z
   .object({
     /** The term or acronym as it appears in text: "LAC". */
-    term: text,
+    term: title,
     /** What an acronym stands for: "Looked after children". */
-    expansion: text.optional(),
+    expansion: title.optional(),
     /** What it means, in plain English. */
     definition: text,
   })

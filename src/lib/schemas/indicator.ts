@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { kebabId, text } from './common';
+import { kebabId, text, title } from './common';
 import { parseMonthDay, parsePeriod } from '../periods';
 
 export const UNITS = ['count', 'percent', 'rate-per-10000', 'days', 'weeks', 'gbp', 'ratio'] as const;
@@ -51,7 +51,7 @@ export type EesBlock = z.infer<typeof EesSchema>;
 export const IndicatorSchema = z
   .object({
     /** The indicator's title, as residents will read it. */
-    title: text,
+    title: title,
     /** One plain-English sentence on what the number tells you. */
     summary: text,
     unit: z.enum(UNITS),

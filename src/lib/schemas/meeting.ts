@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { confirmedSafeList, isoDate, kebabId, periodText, quarterText, text, webUrl } from './common';
+import { confirmedSafeList, isoDate, kebabId, periodText, quarterText, text, title, webUrl } from './common';
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
 
@@ -19,7 +19,7 @@ export const MeetingSchema = z
       .object({
         // Text, so 7.10 stays 7.10: a plain number is read as it was written (see zod-issues.ts).
         number: z.string().trim().min(1),
-        title: text,
+        title: title,
       })
       .strict(),
     /** The latest data the meeting considered: a month, quarter or financial year. */
@@ -31,9 +31,9 @@ export const MeetingSchema = z
     /** Which indicators the page shows, in order; default every indicator with data. */
     indicators: z.array(kebabId).optional(),
     /** Witnesses and officers who presented. */
-    attendees: z.array(z.object({ name: text, role: text.optional() }).strict()).default([]),
+    attendees: z.array(z.object({ name: title, role: title.optional() }).strict()).default([]),
     /** The council's own papers. */
-    documents: z.array(z.object({ title: text, url: webUrl }).strict()).default([]),
+    documents: z.array(z.object({ title: title, url: webUrl }).strict()).default([]),
     /** The resolutions, in order, as minuted. */
     resolved: z.array(text).default([]),
     /** What the meeting asked for. */
@@ -44,7 +44,7 @@ export const MeetingSchema = z
             /** Unique in this meeting; the full id is <committee-id>/<YYYY-MM-DD>/<id>. */
             id: kebabId,
             text,
-            owner: text.optional(),
+            owner: title.optional(),
             due: isoDate.optional(),
           })
           .strict(),

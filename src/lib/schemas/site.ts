@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { confirmedSafeList, text, webUrl } from './common';
+import { confirmedSafeList, text, title, webUrl } from './common';
 
 /** The licence UK public bodies publish under unless they say otherwise. */
 export const OGL = {
@@ -13,9 +13,9 @@ export const OGL = {
 export const SiteSchema = z
   .object({
     /** The council's name, shown on every page: "Example County Council". */
-    council: text,
+    council: title,
     /** The site's title: "Children's services performance". */
-    title: text,
+    title: title,
     /** The canonical origin where the site is published, used in the sitemap, feeds and link previews. */
     url: webUrl,
     /** The language of the content, as a BCP 47 tag. */
