@@ -12,6 +12,7 @@ import { formatDate } from '../periods';
 import { AREAS, STATUSES } from '../schemas/data-row';
 import { UNITS } from '../schemas/indicator';
 import { frictionlessLicence, licenceOf } from '../open-data/licence';
+import { csvSafe } from '../open-data/csv-safe';
 
 /**
  * One figure, typed: numbers are numbers and a symbol stands in its own column, so a value
@@ -82,11 +83,14 @@ export function tidyRows(data: DataIndex, indicator: Indicator, meeting?: Meetin
   });
 }
 
-/** A CSV cell: empty for null, true/false for booleans. */
-const csvCell = (v: TidyRow[keyof TidyRow]) => (v === null ? '' : String(v));
+/**
+ * A row's CSV cells. Every CSV the site publishes is written through here, so that no text cell
+ * (a data note above all) reaches a spreadsheet as a formula; numbers stay numbers (csv-safe.ts).
+ */
+const csvCells = (r: TidyRow) => TIDY_COLUMNS.map((c) => csvSafe(r[c]));
 
 export function toCsv(rows: TidyRow[]): string {
-  return Papa.unparse({ fields: TIDY_COLUMNS, data: rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))) }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: TIDY_COLUMNS, data: rows.map(csvCells) }, { newline: '\n' }) + '\n';
 }
 
 /**
@@ -121,7 +125,7 @@ export function meetingCsv(data: DataIndex, meeting: Meeting): Buffer<ArrayBuffe
   for (const id of meeting.indicatorIds) {
     const lines = keptFor(data).lines.at(cutKey(cut), id, () => {
       const rows = rowsAt(data, id, meeting);
-      return Buffer.from(rows.length ? Papa.unparse(rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))), { newline: '\n' }) : '');
+      return Buffer.from(rows.length ? Papa.unparse(rows.map(csvCells), { newline: '\n' }) : '');
     });
     if (lines.length) parts.push(NEWLINE, lines);
   }
