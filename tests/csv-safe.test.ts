@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { csvSafe, needsApostrophe, readsAsFormula } from '../src/lib/open-data/csv-safe';
+import { APOSTROPHE_RULE, csvSafe, needsApostrophe, readsAsFormula } from '../src/lib/open-data/csv-safe';
 import { FORMULA_PAYLOADS as PAYLOADS } from './helpers/formula-payloads';
 
 /** A row as the site writes it, read back as a spreadsheet's CSV import reads it. */
@@ -62,5 +62,12 @@ describe('csvSafe', () => {
 
   it('reads back, for every payload, as the payload with one apostrophe in front, beside numbers unchanged', () => {
     for (const payload of PAYLOADS) expect(roundTrip([payload, -2.5, null, 'ok'])).toEqual([`'${payload}`, '-2.5', '', 'ok']);
+  });
+
+  it('is undone by the rule the data dictionary gives readers', () => {
+    // "remove the first apostrophe of any text cell that begins with apostrophes followed by one of those characters"
+    expect(APOSTROPHE_RULE).toContain('remove the first apostrophe of any text cell that begins with apostrophes followed by one of those characters');
+    const undo = (cell: string) => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+    for (const text of [...PAYLOADS, "'=1+1", "''-2", "'Tis", "'", '', 'plain', '-', '=', ' =1']) expect(undo(csvSafe(text)), JSON.stringify(text)).toBe(text);
   });
 });

@@ -12,6 +12,13 @@
  * (papaparse), which quotes any cell holding a comma, a double quote or a line break.
  */
 
+/**
+ * What readers are told, in the same words on the downloads page and in the data dictionary
+ * (datapackage.json): how to get back the text as written.
+ */
+export const APOSTROPHE_RULE =
+  "In the CSV files, a text cell that begins with =, +, -, @, a tab or a carriage return is published with an apostrophe (') in front, so that a spreadsheet shows it as text instead of running it as a formula (one already written with apostrophes before such a character gets one more). To get the text as written, remove the first apostrophe of any text cell that begins with apostrophes followed by one of those characters. Numbers are never changed, and the JSON and Excel files hold the text as written."
+
 /** The first characters that make a spreadsheet read a text cell as a formula. */
 export const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r'] as const;
 
