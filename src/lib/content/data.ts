@@ -4,6 +4,7 @@ import { FREQUENCY_KIND, dayName, lastDayOf, observationDay, parsePeriod, period
 import { excerpt, type ProblemList } from './problems';
 import type { CsvFile } from './csv-file';
 import { didYouMean } from './suggest';
+import { readsAsFormula } from '../open-data/csv-safe';
 
 const FILE_RE = /^data\/(\d{4})-(\d{2})\/q([1-4])\.csv$/;
 
@@ -38,6 +39,21 @@ function notANumber(column: string, text: string) {
   const symbol = asSymbol(text.toLowerCase());
   const fix = plain !== undefined ? `write ${plain}` : symbol ? `write the symbol as ${symbol}, in lower case without brackets` : `write a plain number such as 12.5, with no %, £, commas or spaces, ${SYMBOL_HINT}`;
   return `${column} "${excerpt(text)}" is not a number; ${fix}`;
+}
+
+/** Quotes a note in a message: at most 40 characters, with control characters shown escaped (\t). */
+function excerpt(text: string) {
+  const chars = [...text];
+  const short = chars.length > 40 ? `${chars.slice(0, 37).join('')}...` : text;
+  const named: Record<string, string> = { '\t': '\\t', '\r': '\\r', '\n': '\\n' };
+  return short.replace(/[\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** What to say of a note a spreadsheet would read as a formula. */
+function formulaNote(note: string) {
+  const first = note.charAt(0);
+  const what = first === '\t' ? 'a tab' : first === '\r' ? 'a carriage return' : `"${first}"`;
+  return `note "${excerpt(note)}" begins with ${what}, which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead`;
 }
 
 /**
@@ -85,6 +101,9 @@ export function readDataFile(
     }
     const row = parsed.data;
     if (brokenIndicators.has(row.indicator)) continue;
+    // Only a warning: the downloads are safe either way (csv-safe.ts), but the published note
+    // gains an apostrophe its author did not write. The note is checked as read, after trimming.
+    if (row.note !== undefined && readsAsFormula(row.note)) problems.warn(file, line, col('note'), formulaNote(row.note));
     let ok = true;
     const fail = (column: string, message: string) => {
       at(column, message);

@@ -12,6 +12,7 @@ import { formatDate } from '../periods';
 import { AREAS, STATUSES } from '../schemas/data-row';
 import { UNITS } from '../schemas/indicator';
 import { frictionlessLicence, licenceOf } from '../open-data/licence';
+import { APOSTROPHE_RULE, csvSafe } from '../open-data/csv-safe';
 
 /**
  * One figure, typed: numbers are numbers and a symbol stands in its own column, so a value
@@ -82,11 +83,14 @@ export function tidyRows(data: DataIndex, indicator: Indicator, meeting?: Meetin
   });
 }
 
-/** A CSV cell: empty for null, true/false for booleans. */
-const csvCell = (v: TidyRow[keyof TidyRow]) => (v === null ? '' : String(v));
+/**
+ * A row's CSV cells. Every CSV the site publishes is written through here, so that no text cell
+ * (a data note above all) reaches a spreadsheet as a formula; numbers stay numbers (csv-safe.ts).
+ */
+const csvCells = (r: TidyRow) => TIDY_COLUMNS.map((c) => csvSafe(r[c]));
 
 export function toCsv(rows: TidyRow[]): string {
-  return Papa.unparse({ fields: TIDY_COLUMNS, data: rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))) }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: TIDY_COLUMNS, data: rows.map(csvCells) }, { newline: '\n' }) + '\n';
 }
 
 /**
@@ -121,7 +125,7 @@ export function meetingCsv(data: DataIndex, meeting: Meeting): Buffer<ArrayBuffe
   for (const id of meeting.indicatorIds) {
     const lines = keptFor(data).lines.at(cutKey(cut), id, () => {
       const rows = rowsAt(data, id, meeting);
-      return Buffer.from(rows.length ? Papa.unparse(rows.map((r) => TIDY_COLUMNS.map((c) => csvCell(r[c]))), { newline: '\n' }) : '');
+      return Buffer.from(rows.length ? Papa.unparse(rows.map(csvCells), { newline: '\n' }) : '');
     });
     if (lines.length) parts.push(NEWLINE, lines);
   }
@@ -181,7 +185,7 @@ export const FIELDS: Record<keyof TidyRow, Record<string, unknown>> = {
   status_symbol: { type: 'string', description: 'DfE\'s symbol standing instead of the value: c suppressed to protect children\'s privacy, x not available, z not applicable, low (or k) more than 0 but rounds to 0, u low reliability; empty when value is a number.', constraints: { enum: SYMBOLS } },
   numerator_symbol: { type: 'string', description: 'DfE\'s symbol standing instead of the numerator (c when it is suppressed with the value); empty otherwise.', constraints: { enum: SYMBOLS } },
   denominator_symbol: { type: 'string', description: 'DfE\'s symbol standing instead of the denominator (c when it is suppressed with the value); empty otherwise.', constraints: { enum: SYMBOLS } },
-  note: { type: 'string', description: 'A footnote on the figure.' },
+  note: { type: 'string', description: `A footnote on the figure. ${APOSTROPHE_RULE}` },
   revised: { type: 'boolean', description: 'true when this figure replaced one published earlier.', constraints: { required: true } },
   rank: { type: 'integer', description: 'For the council\'s own figures, where given: its rank among councils, 1 for the highest value.', constraints: { minimum: 1 } },
   out_of: { type: 'integer', description: 'How many councils with a figure the rank is out of.', constraints: { minimum: 1 } },
@@ -207,7 +211,7 @@ export function dataPackage(data: DataIndex, siteUrl: string, base: string) {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: site.council.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') + '-childrens-services-performance',
     title: `${site.title}: ${site.council}`,
-    description: `Children's services performance figures published by ${site.council}. Counts of 1 to ${site.disclosure.suppressUpTo} children, and figures from which they could be worked out, are suppressed: their value is empty and status_symbol is c. ${licence.attribution}`,
+    description: `Children's services performance figures published by ${site.council}. Counts of 1 to ${site.disclosure.suppressUpTo} children, and figures from which they could be worked out, are suppressed: their value is empty and status_symbol is c. ${APOSTROPHE_RULE} ${licence.attribution}`,
     homepage: new URL(base, siteUrl).href,
     licenses,
     contributors: [{ title: site.council, roles: ['publisher'], ...(site.contact?.email && { email: site.contact.email }) }],
