@@ -6,7 +6,18 @@ import type { Meeting } from '../model';
 import type { DataIndex } from '../data-index';
 import { formatDate, periodName } from '../periods';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * Text as XML may hold it: escaped, and without the characters XML 1.0 forbids (controls, lone
+ * surrogates, U+FFFE and U+FFFF). `check` refuses those in content already; this keeps a feed
+ * well-formed even if one ever got past it, since a reader rejects a malformed feed whole.
+ */
+const esc = (s: string) =>
+  s
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 export interface FeedOptions {
   /** Absolute URL of the feed itself. */
