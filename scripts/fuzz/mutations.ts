@@ -6,6 +6,9 @@
  * environment, or a wrong number.
  */
 
+import { symlinkSync } from 'node:fs';
+import { basename } from 'node:path';
+
 export type Rng = () => number;
 
 export type Target = 'meeting-body' | 'meeting-file' | 'front-matter' | 'csv' | 'indicator';
@@ -14,6 +17,11 @@ export interface Change {
   text: string;
   /** The line (from 1) the mistake is on, when the message must point at it. */
   line?: number;
+  /**
+   * A change to the file on disk rather than to its text: it replaces the file (already removed)
+   * with a link or the like. The engine puts the file back afterwards.
+   */
+  disk?: (path: string) => void;
 }
 
 export interface MutationKind {
@@ -94,6 +102,9 @@ function csvCell(column: string, value: (old: string, rng: Rng) => string | unde
 }
 
 const whole = (f: (text: string) => string) => (text: string): Change => ({ text: f(text) });
+
+/** Replaces the file itself on disk (a link, say); check must refuse it at its first line. */
+const onDisk = (disk: (path: string) => void) => (text: string): Change => ({ text, line: 1, disk });
 
 const BODY_REJECT_HARMFUL: [string, string | ((rng: Rng) => string), boolean?][] = [
   ['env-expression', '{process.env.HOME}'],
@@ -200,10 +211,25 @@ export const KINDS: MutationKind[] = [
       ['csv-note-formula-at', '@SUM(1+1)'],
       ['csv-note-formula-minus-dde', "-2+3+cmd|' /C calc'!A0"],
       ['csv-note-formula-after-tab', '"\t=1+1"'],
-      ['csv-note-formula-after-cr', '"\r=1+1"'],
       ['csv-note-formula-two-lines', '"=A1\n+cmd|\' /C calc\'!A0"'],
     ] as const
   ).map(([kind, cell]): MutationKind => ({ kind, target: 'csv', expect: 'accept', harmful: false, apply: csvCell('note', () => cell) })),
+
+  // --- Files, characters and limits (issue 24, items 2 to 4) -------------------------------
+  // A link to a file on the build machine, invisible characters, and sizes and nesting past the
+  // limits (src/lib/schemas/limits.ts): each refused at its file and line, before slow work.
+  { kind: 'link-outside', target: 'indicator', expect: 'reject', harmful: true, apply: onDisk((path) => symlinkSync('/etc/passwd', path)) },
+  { kind: 'link-loop', target: 'meeting-file', expect: 'reject', harmful: false, apply: onDisk((path) => symlinkSync(basename(path), path)) },
+  { kind: 'nul-in-summary', target: 'front-matter', expect: 'reject', harmful: true, apply: frontMatterField('summary', () => 'summary: The panel\u0000 met.') },
+  { kind: 'bidi-override', target: 'meeting-body', expect: 'reject', harmful: true, apply: inBody('\u202Eevil') },
+  { kind: 'zero-width-in-note', target: 'csv', expect: 'reject', harmful: true, apply: csvCell('note', () => 'see\u200Bnote') },
+  { kind: 'c1-control-in-note', target: 'csv', expect: 'reject', harmful: true, apply: csvCell('note', () => 'before\u0085after') },
+  { kind: 'lone-cr-in-note', target: 'csv', expect: 'reject', harmful: true, apply: csvCell('note', () => '"\r=1+1"') },
+  { kind: 'title-100k', target: 'front-matter', expect: 'reject', harmful: false, apply: frontMatterField('agendaItem', () => `agendaItem: { number: "4", title: "${'A'.repeat(100_000)}" }`) },
+  { kind: 'nested-quotes-10k', target: 'meeting-body', expect: 'reject', harmful: false, apply: inBody(`${'>'.repeat(10_000)} deep`, true) },
+  { kind: 'nested-list-items', target: 'meeting-body', expect: 'reject', harmful: false, apply: inBody(`${'- '.repeat(3_000)}x`, true) },
+  { kind: 'nested-emphasis', target: 'meeting-body', expect: 'reject', harmful: false, apply: inBody(`${'*_'.repeat(3_000)}x${'_*'.repeat(3_000)}`) },
+  { kind: 'body-50mb', target: 'meeting-file', expect: 'reject', harmful: false, apply: (text) => ({ text: text + 'word '.repeat(10_000_000), line: 1 }) },
 ];
 
 /** Replaces the line of a YAML file that starts with `field:`. */

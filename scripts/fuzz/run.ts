@@ -28,6 +28,8 @@ export interface Trial {
   messages: number;
   /** The mutated text, to build it again. */
   text: string;
+  /** The change on disk, for a kind that makes one (mutations.ts, Change.disk). */
+  disk?: (path: string) => void;
 }
 
 export interface BuildCheck {
@@ -112,25 +114,25 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       for (const kind of shuffle(kinds, rng)) {
         if (trials.length >= limit || Date.now() >= deadline) break outer;
         const candidates = files.filter((f) => TARGET_FILES[kind.target].test(f));
-        let applied: { file: string; original: string; text: string; line?: number } | undefined;
+        let applied: { file: string; original: string; text: string; line?: number; disk?: (path: string) => void } | undefined;
         for (let attempt = 0; attempt < 5 && !applied; attempt++) {
           const file = candidates[Math.floor(rng() * candidates.length)];
           const original = readFileSync(join(copy, file), 'utf8');
           const change = kind.apply(original, rng);
-          if (change && change.text !== original) applied = { file, original, ...change };
+          if (change && (change.disk || change.text !== original)) applied = { file, original, ...change };
         }
         if (!applied) continue;
-        const { file, original, text, line } = applied;
-        writeFileSync(join(copy, file), text);
+        const { file, original, text, line, disk } = applied;
+        place(join(copy, file), text, disk);
         let trial: Trial;
         try {
           const { problems } = await loadContent(copy);
           const outcome = classify(kind, file, line, problems);
-          trial = { kind: kind.kind, harmful: kind.harmful, file, line, outcome, detail: problems.map(formatProblem).join('\n') || undefined, messages: problems.length, text };
+          trial = { kind: kind.kind, harmful: kind.harmful, file, line, outcome, detail: problems.map(formatProblem).join('\n') || undefined, messages: problems.length, text, disk };
         } catch (error) {
-          trial = { kind: kind.kind, harmful: kind.harmful, file, line, outcome: 'crashed', detail: error instanceof Error ? (error.stack ?? error.message) : String(error), messages: 0, text };
+          trial = { kind: kind.kind, harmful: kind.harmful, file, line, outcome: 'crashed', detail: error instanceof Error ? (error.stack ?? error.message) : String(error), messages: 0, text, disk };
         } finally {
-          writeFileSync(join(copy, file), original);
+          place(join(copy, file), original);
         }
         trials.push(trial);
         log(`${trial.outcome.padEnd(20)} ${trial.kind} ${trial.file}${trial.line ? `:${trial.line}` : ''}`);
@@ -161,6 +163,13 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   return { trials, builds, failures };
 }
 
+/** Writes a file's text, or makes a kind's change on disk in its place (a link, say). */
+function place(path: string, text: string, disk?: (path: string) => void) {
+  rmSync(path, { force: true });
+  if (disk) disk(path);
+  else writeFileSync(path, text);
+}
+
 const CANARY = 'fuzzcanary9z1';
 
 /** Builds the copy with one mutation applied; the build must agree with check and leak nothing. */
@@ -168,7 +177,7 @@ function buildMutated(copy: string, trial: Trial): BuildCheck {
   const path = join(copy, trial.file);
   const original = readFileSync(path, 'utf8');
   const out = mkdtempSync(join(tmpdir(), 'scrutineer-fuzz-out-'));
-  writeFileSync(path, trial.text);
+  place(path, trial.text, trial.disk);
   try {
     const project = join(import.meta.dirname, '..', '..');
     const result = spawnSync(process.execPath, [join(project, 'scripts', 'build.mjs')], {
@@ -190,7 +199,7 @@ function buildMutated(copy: string, trial: Trial): BuildCheck {
     if (result.stderr.match(/^\s+at .*:\d+:\d+\)?$/m)) return { kind: trial.kind, file: trial.file, problem: `the build printed a stack trace:\n${result.stderr}` };
     return { kind: trial.kind, file: trial.file };
   } finally {
-    writeFileSync(path, original);
+    place(path, original);
     rmSync(out, { recursive: true, force: true });
   }
 }
