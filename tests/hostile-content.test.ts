@@ -230,6 +230,11 @@ describe('limits, each refused before any slow work', () => {
     ]);
   });
 
+  it('refuses a data row for a period before 1980, so one file cannot hold centuries of months', async () => {
+    const problems = await problemsAfter(edit('data/2017-18/q1.csv', (t) => `${t.trimEnd()}\nassessment-45-days,1979-12,local,,75.4,,,,\n`));
+    expect(brief(problems)).toEqual([expect.stringMatching(/^data\/2017-18\/q1.csv:\d+:2: period 1979-12 is before 1980, earlier than any children's services figure; check the year$/)]);
+  });
+
   it('quotes at most 80 characters of a wrong value in any message', async () => {
     const problems = await problemsAfter(edit('content/indicators/cla-rate.yaml', (t) => t.replace(/^unit: .*$/m, `unit: ${'percent-'.repeat(500)}`)));
     expect(problems).toHaveLength(1);
@@ -242,6 +247,6 @@ describe('limits, each refused before any slow work', () => {
     const guide = readFileSync(join(PROJECT, 'docs/content-format.md'), 'utf8');
     const section = guide.slice(guide.indexOf('## Limits'));
     expect(section.length).toBeGreaterThan(100);
-    for (const value of Object.values(LIMITS)) expect(section).toContain(value.toLocaleString('en-GB'));
+    for (const [name, value] of Object.entries(LIMITS)) expect(section, name).toContain(name === 'earliestYear' ? String(value) : value.toLocaleString('en-GB'));
   });
 });

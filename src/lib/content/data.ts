@@ -2,6 +2,7 @@ import { AREAS, CSV_COLUMNS, DataRowSchema, REQUIRED_COLUMNS, SOURCE_SYMBOLS, ST
 import type { Indicator, Observation } from '../model';
 import { FREQUENCY_KIND, dayName, lastDayOf, observationDay, parsePeriod, periodName, type Period } from '../periods';
 import { excerpt, type ProblemList } from './problems';
+import { LIMITS } from '../schemas/limits';
 import type { CsvFile } from './csv-file';
 import { didYouMean } from './suggest';
 import { readsAsFormula } from '../open-data/csv-safe';
@@ -108,6 +109,8 @@ export function readDataFile(
     const period = parsePeriod(row.period);
     if (!period) {
       fail('period', `period "${excerpt(row.period)}" is not a period; write a month as 2018-06, a quarter as 2018/19 Q1 or a financial year as 2018/19`);
+    } else if (Number(period.label.slice(0, 4)) < LIMITS.earliestYear) {
+      fail('period', `period ${row.period} is before ${LIMITS.earliestYear}, earlier than any children's services figure; check the year`);
     } else if (period.end > quarter.end && !indicator?.snapshotDate) {
       fail('period', `period ${row.period} ends after this file's quarter, ${periodName(quarter)}; move the row to the file for the quarter it belongs to`);
     } else if (indicator) {
