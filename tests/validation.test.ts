@@ -395,6 +395,14 @@ describe('YAML files', () => {
     `);
   });
 
+  it("committee id that is a folder the build writes (the search index's)", async () => {
+    expect(await problemsFor('committee-reserved-pagefind')).toMatchInlineSnapshot(`
+      [
+        "content/committees/pagefind.yaml:1:1: committee id "pagefind" is taken by the site's own /pagefind/ page; rename the file to another id, such as pagefind-committee",
+      ]
+    `);
+  });
+
   it('committee file name not kebab-case', async () => {
     expect(await problemsFor('committee-file-not-kebab')).toMatchInlineSnapshot(`
       [
