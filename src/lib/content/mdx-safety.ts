@@ -100,6 +100,21 @@ export function forbiddenScheme(url: string): string | undefined {
   return scheme && !(URL_SCHEMES as readonly string[]).includes(scheme) ? scheme : undefined;
 }
 
+/**
+ * A link that a browser reads as the address of another website although it has no scheme: `//host`
+ * (protocol-relative), and, since browsers read \ as / in web addresses, `\\host`, `/\host` and
+ * `\/host`. Browsers first drop leading spaces and control characters and every tab and newline,
+ * so `/<tab>/host` is `//host` too; so is `&#47;&#47;host`, which the parser has already decoded.
+ * Percent-encoding is not undone by browsers (`/%5Chost` is a path), so it is left alone. Returns
+ * the address as the author probably meant it, `https://host/...`, or undefined for a link that is
+ * a path on this site or has a scheme.
+ */
+export function offSiteWithoutScheme(url: string): string | undefined {
+  const cleaned = url.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+  if (!/^[\\/]{2}/.test(cleaned)) return undefined;
+  return `https://${cleaned.replace(/^[\\/]+/, '').replace(/\\/g, '/')}`;
+}
+
 /** Whether an MDX expression `{...}` holds only comments, which render nothing. */
 function isComment(node: BodyNode): boolean {
   const estree = node.data?.estree;
@@ -141,6 +156,11 @@ export function checkBodyTree(tree: BodyNode, source = ''): { problems: BodyProb
     const scheme = forbiddenScheme(node.url ?? '');
     if (scheme) {
       report(node, `${what} to "${scheme}:" cannot be used in a meeting's text; a link starts https://, http://, mailto: or tel:, or is a path on this site`);
+      return false;
+    }
+    const offSite = offSiteWithoutScheme(node.url ?? '');
+    if (offSite) {
+      report(node, `${what} to "${quote(node.url ?? '')}" goes to another website, as browsers read a leading // or \\ as the start of a website's address; a link to another site starts https://, so write ${quote(offSite)}; a path on this site starts with a single /`);
       return false;
     }
     return true;
