@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { glossaryMarker } from '../src/lib/glossary-markup';
+import { sameTerm } from '../src/lib/term-key';
 
 const marker = glossaryMarker(
   [
@@ -108,5 +109,17 @@ describe('glossary markup reads only the text a reader sees', () => {
   it('copies comments and a doctype whole', () => {
     const html = '<!DOCTYPE html><!-- quot span --><p>x</p>';
     expect(tricky.mark(html)).toBe(html);
+  });
+});
+
+describe('how terms compare (term-key.ts), for check, <Term> and the marking alike', () => {
+  it('straight and curly quotes, non-breaking spaces and hyphens, case and spacing do not matter; other punctuation does', () => {
+    expect(sameTerm("Children's Act", 'Children’s Act')).toBe(true);
+    expect(sameTerm('The "front door"', 'the “front door”')).toBe(true);
+    expect(sameTerm('Step-down', 'step\u2011down')).toBe(true);
+    expect(sameTerm('Early  help', 'early\u00a0help ')).toBe(true);
+    expect(sameTerm('A&E', 'A and E')).toBe(false);
+    expect(sameTerm('Level 2--3', 'Level 2-3')).toBe(false);
+    expect(sameTerm('Childrens Act', "Children's Act")).toBe(false);
   });
 });

@@ -46,3 +46,9 @@ export function termKey(term: string): string {
 export function sameTerm(a: string, b: string): boolean {
   return termKey(a) === termKey(b);
 }
+
+/** The glossary entry a text names, as check and the page's <Term> both find it. */
+export function findTerm<E extends { term: string }>(entries: readonly E[], text: string): E | undefined {
+  const key = termKey(text);
+  return entries.find((e) => termKey(e.term) === key);
+}

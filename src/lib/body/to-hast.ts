@@ -25,6 +25,7 @@ import { syntaxProblem } from '../content/meeting-body';
 import { parseBody } from './parse';
 import { unravel } from './unravel';
 import { liftBlocks } from './lift-blocks';
+import { keepTermText } from './term-text';
 
 /** The MDX node types that pass through from Markdown to HTML untouched, as MDX passes them. */
 const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
@@ -102,6 +103,7 @@ async function pipeline(tree: MdastRoot): Promise<HastRoot> {
   toHtmlTree ??= unified()
     .use(() => unravel)
     .use(() => liftBlocks)
+    .use(() => keepTermText)
     .use(remarkSmartypants)
     .use(() => placeRemainingIndicators)
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: MDX_NODES } as never)

@@ -91,6 +91,26 @@ function textOf(node: BodyNode): string {
 }
 
 /**
+ * The text of a <Term>, as check compares it with the glossary: its plain text (character
+ * references decoded by the parser, before any smart punctuation), trimmed; possibly inside one
+ * paragraph, when the tag stands on lines of its own. Undefined when it holds anything but text.
+ * The build passes this same text to the page's <Term> (src/lib/body/term-text.ts), so check and
+ * the page always look up the same words.
+ */
+export function termTextOf(node: BodyNode): string | undefined {
+  const children = node.children ?? [];
+  const inner = children.length === 1 && children[0].type === 'paragraph' ? (children[0].children ?? []) : children;
+  return inner.every((c) => c.type === 'text') ? textOf({ type: 'root', children: inner }).trim() : undefined;
+}
+
+/** What a <Term> holds other than text, for the message that refuses it. */
+function termNotText(node: BodyNode): BodyNode | undefined {
+  const children = node.children ?? [];
+  const inner = children.length === 1 && children[0].type === 'paragraph' ? (children[0].children ?? []) : children;
+  return inner.find((c) => c.type !== 'text');
+}
+
+/**
  * The scheme of a link that is not allowed, or undefined for an allowed link. Browsers ignore
  * tabs, newlines and leading control characters in a URL, so they are removed first.
  */
@@ -196,13 +216,11 @@ export function checkBodyTree(tree: BodyNode, source = ''): { problems: BodyProb
     }
     const children = node.children ?? [];
     if (name === 'Term') {
-      // Plain text only, possibly in one paragraph when the tag stands on lines of its own.
-      const inner = children.length === 1 && children[0].type === 'paragraph' ? (children[0].children ?? []) : children;
-      const bad = inner.find((c) => c.type !== 'text');
+      const bad = termNotText(node);
       if (bad) {
         report(bad, `<Term> holds only the term's text, like <Term>LAC</Term>; remove the ${bad.type.startsWith('mdx') ? `<${bad.name ?? ''}>` : 'formatting'} inside it`);
         ok = false;
-      } else use.arg = textOf({ type: 'root', children: inner }).trim();
+      } else use.arg = termTextOf(node);
     } else if (children.length) {
       report(children[0], `<${name}> takes nothing between its tags; write <${name} id="cla-rate" />`);
       ok = false;
