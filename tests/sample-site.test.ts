@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { parse as parseYaml } from 'yaml';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { PROJECT } from './helpers/fixtures';
-import { buildSite, page, tableRows } from './helpers/build';
+import { buildSite, inlineStyles, page, tableRows } from './helpers/build';
 import { RESERVED_ROUTES } from '../src/lib/schemas/committee';
 
 const out = mkdtempSync(join(tmpdir(), 'scrutineer-sample-'));
@@ -222,6 +222,10 @@ describe('the sample site', () => {
     expect(list('Revised figures')).toContain(
       `Children looked after, rate per 10,000 under-18s, 31 December 2018: was ${original.value} per 10,000, now ${revision.value} per 10,000.`,
     );
+  });
+
+  it('carries no style attribute on any element of any page, which the Content-Security-Policy would block', () => {
+    expect(inlineStyles(out)).toEqual([]);
   });
 
   it('ships no script on meeting and indicator pages', () => {
