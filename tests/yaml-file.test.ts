@@ -76,6 +76,9 @@ describe('tags, anchors, aliases and directives, which the content format does n
       ]
     `);
     expect(messages('%FOO bar\n---\nname: Panel\n')).toEqual(['content/committees/panel.yaml:1:1: %FOO bar is a YAML directive, which the content format does not use; remove the line']);
+    // Among the fields (as in a meeting's front matter, which has no --- of its own), where YAML
+    // reads it as text run on from the line above.
+    expect(messages('name: Panel\n%YAML 1.1\nshortName: P\n')).toEqual(['content/committees/panel.yaml:2:1: %YAML 1.1 is a YAML directive, which the content format does not use; remove the line']);
   });
 
   it('a second document; one --- at the start, or ... at the end, is allowed', () => {

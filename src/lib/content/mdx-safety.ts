@@ -180,7 +180,9 @@ export function checkBodyTree(tree: BodyNode, source = ''): { problems: BodyProb
     }
     const offSite = offSiteWithoutScheme(node.url ?? '');
     if (offSite) {
-      report(node, `${what} to "${quote(node.url ?? '')}" goes to another website, as browsers read a leading // or \\ as the start of a website's address; a link to another site starts https://, so write ${quote(offSite)}; a path on this site starts with a single /`);
+      // Tabs and newlines are shown, since the browser's dropping them is the point.
+      const shown = quote((node.url ?? '').replace(/\t/g, '<tab>').replace(/\r?\n/g, '<newline>'));
+      report(node, `${what} to "${shown}" goes to another website, as browsers read a leading // or \\ as the start of a website's address; a link to another site starts https://, so write ${quote(offSite)}; a path on this site starts with a single /`);
       return false;
     }
     return true;

@@ -146,6 +146,13 @@ function reportErrors(
     if (reported.has(line)) continue;
     reported.add(line);
     const found = /^[^:\n]*/.exec(text.slice(at))![0].trim();
+    // A % line inside the fields is a directive in the wrong place, which the parser reads as text.
+    const lineText = text.split('\n')[line - 1] ?? '';
+    if (lineText.startsWith('%')) {
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      report(lineStart, featureMessage({ kind: 'directive', offset: lineStart, source: lineText }, lineText, 0));
+      continue;
+    }
     const indented = error.code === 'MULTILINE_IMPLICIT_KEY' || /compact mappings/.test(error.message) ? overIndentedLine(text, line) : undefined;
     if (indented !== undefined) reportLine(indented, 'this line is indented further than the field above it; start it in the same column as the other fields');
     else {
