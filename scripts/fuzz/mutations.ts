@@ -226,7 +226,7 @@ export const KINDS: MutationKind[] = [
   { kind: 'front-matter-anchor', target: 'front-matter', expect: 'reject', harmful: false, apply: frontMatterField('summary', () => 'summary: &summary The panel met.') },
   { kind: 'front-matter-alias', target: 'front-matter', expect: 'reject', harmful: false, apply: frontMatterField('summary', () => 'summary: *Provisional* figures were discussed.') },
   { kind: 'front-matter-directive', target: 'front-matter', expect: 'reject', harmful: true, apply: frontMatterField('period', (l) => `%YAML 1.1\n${l}`) },
-  { kind: 'front-matter-alias-bomb', target: 'front-matter', expect: 'reject', harmful: true, apply: linesAfter('summary', ALIAS_BOMB) },
+  { kind: 'front-matter-alias-bomb', target: 'front-matter', expect: 'reject', harmful: true, apply: linesAfter('period', ALIAS_BOMB) },
   { kind: 'indicator-tag', target: 'indicator', expect: 'reject', harmful: false, apply: frontMatterLike('title', (l) => l.replace(/^title: */, 'title: !!binary ')) },
   { kind: 'indicator-merge-key', target: 'indicator', expect: 'reject', harmful: false, apply: linesAfter('title', ['shared: &shared { file: x }', 'copied:', '  <<: *shared']) },
   { kind: 'indicator-alias-bomb', target: 'indicator', expect: 'reject', harmful: true, apply: linesAfter('title', ALIAS_BOMB) },
