@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES } from './helpers/fixtures';
-import { buildSite } from './helpers/build';
+import { buildSite, inlineStyles } from './helpers/build';
 import { bodyToHast, BodyRefused } from '../src/lib/body/to-hast';
 
 /** The element starting at `start`, with everything nested in it (tags counted, not parsed). */
@@ -74,10 +74,14 @@ describe('meeting bodies render as the MDX build rendered them', () => {
     expect(built).toMatch(/<h2 id="indicators">The figures<\/h2>\[Indicator assessment-45-days\] <\/div> $/);
   });
 
-  it('a code block is highlighted, and its text escaped, not read as HTML', () => {
+  it('a code block is plain, by design, and its text escaped, not read as HTML', () => {
     const built = commentary(readFileSync(join(out, 'panel', '2018-10-25', 'index.html'), 'utf8'));
-    expect(built).toContain('<span>  indented &lt;b&gt;not bold&lt;/b&gt; &amp; &quot;quoted&quot;</span>');
+    expect(built).toContain('<pre class="sc-code" tabindex="0"><code>plain code block\n  indented &lt;b&gt;not bold&lt;/b&gt; &amp; &quot;quoted&quot;\n</code></pre>');
     expect(built).not.toContain('<b>not bold</b>');
+  });
+
+  it('no element of any page carries a style attribute, which the Content-Security-Policy would block', () => {
+    expect(inlineStyles(out)).toEqual([]);
   });
 });
 

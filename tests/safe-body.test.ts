@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { loadContent } from '../src/lib/content/load';
 import { checkMeetingBody } from '../src/lib/content/meeting-body';
+import { webUrl } from '../src/lib/schemas/common';
 import { FIXTURES, problemsFor, siteWith } from './helpers/fixtures';
 
 describe('a meeting body refuses code and markup', () => {
@@ -122,6 +123,57 @@ describe('a meeting body refuses code and markup', () => {
         "content/meetings/panel/2018-10-25.mdx:12:1: images cannot be placed in a meeting's text; link to the document instead, as [its title](https://...)",
       ]
     `);
+  });
+});
+
+describe('a link that browsers read as another website is refused, with the https:// to write', () => {
+  const messages = (body: string) => checkMeetingBody(body, 5).problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
+  // Each as written in the body (String.raw: what the author typed), and the address the parser
+  // reads from it.
+  const OFF_SITE: [string, string][] = [
+    ['protocol-relative', String.raw`See [the plan](//evil.example/x).`],
+    ['two backslashes', String.raw`See [the plan](\\\\evil.example/x).`],
+    ['slash, backslash', String.raw`See [the plan](/\evil.example/x).`],
+    ['backslash, slash', String.raw`See [the plan](\\/evil.example/x).`],
+    ['leading space, in < >', String.raw`See [the plan](< //evil.example/x>).`],
+    ['a tab between the slashes, which browsers drop', 'See [the plan](</\t/evil.example/x>).'],
+    ['a tab before the slashes, in < >', 'See [the plan](<\t//evil.example/x>).'],
+    ['slashes as character references', String.raw`See [the plan](&#47;&#47;evil.example/x).`],
+    ['in a link definition', String.raw`See [the plan][p].` + '\n\n[p]: //evil.example/x'],
+  ];
+  for (const [name, body] of OFF_SITE) {
+    it(name, () => {
+      const found = messages(body);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toContain('goes to another website');
+      expect(found[0]).toContain('so write https://evil.example/x;');
+    });
+  }
+
+  it('names the place and what to write', () => {
+    expect(messages(String.raw`See [the plan](/\evil.example/x).`)).toMatchInlineSnapshot(`
+      [
+        "5:5: a link to "/\\evil.example/x" goes to another website, as browsers read a leading // or \\ as the start of a website's address; a link to another site starts https://, so write https://evil.example/x; a path on this site starts with a single /",
+      ]
+    `);
+    expect(messages('Intro.\n\n[p]: //evil.example/x')).toMatchInlineSnapshot(`
+      [
+        "7:1: a link to "//evil.example/x" goes to another website, as browsers read a leading // or \\ as the start of a website's address; a link to another site starts https://, so write https://evil.example/x; a path on this site starts with a single /",
+      ]
+    `);
+  });
+
+  it('front matter and site.yaml addresses (webUrl) take only a full https:// or http:// address, so none of these forms', () => {
+    for (const url of ['//evil.example/x', String.raw`\\evil.example/x`, String.raw`/\evil.example/x`, String.raw`\/evil.example/x`, ' //evil.example/x', '/\t/evil.example/x', '/glossary/']) {
+      expect(webUrl.safeParse(url).success, url).toBe(false);
+    }
+    expect(webUrl.safeParse('https://evil.example/x').success).toBe(true);
+  });
+
+  it('a path on this site, with a percent-encoded backslash or not, and a full address pass', () => {
+    for (const url of ['/glossary/#cla', '/%5Cevil.example', '/%2F/evil.example', 'https://evil.example/x', 'glossary/', '#cla-rate', '?q=1']) {
+      expect(messages(`See [the plan](${url}).`), url).toEqual([]);
+    }
   });
 });
 

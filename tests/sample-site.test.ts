@@ -10,7 +10,8 @@ import Papa from 'papaparse';
 import { parse as parseYaml } from 'yaml';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { PROJECT } from './helpers/fixtures';
-import { buildSite, page, tableRows } from './helpers/build';
+import { buildSite, inlineStyles, page, tableRows } from './helpers/build';
+import { RESERVED_ROUTES } from '../src/lib/schemas/committee';
 
 const out = mkdtempSync(join(tmpdir(), 'scrutineer-sample-'));
 let status: number | null;
@@ -223,6 +224,10 @@ describe('the sample site', () => {
     );
   });
 
+  it('carries no style attribute on any element of any page, which the Content-Security-Policy would block', () => {
+    expect(inlineStyles(out)).toEqual([]);
+  });
+
   it('ships no script on meeting and indicator pages', () => {
     const pages = [...meetings.filter((m) => !m.draft).map((m) => `${m.committee}/${m.date}/`), ...[...indicators.keys()].map((id) => `indicators/${id}/`)];
     for (const p of pages) {
@@ -365,5 +370,20 @@ describe('the sample site', () => {
     const board = parseFeed(readFileSync(join(out, 'corporate-parenting-board', 'feed.xml'), 'utf8'));
     expect(board.items.length).toBe(published.filter((m) => m.committee === 'corporate-parenting-board').length);
     expect(board.title).toContain('Corporate Parenting Board');
+  });
+});
+
+describe('the names a committee id may not take', () => {
+  // A committee's pages go to /<id>/: every other name the build writes at the top of the site
+  // must be refused as a committee id (src/lib/schemas/committee.ts), or a committee named
+  // pagefind would write into the search index. A file is covered by its name without the
+  // extension (feed.xml by feed, .nojekyll by itself); a route added later fails here, by name, until it is listed.
+  it('covers every top-level entry of the built site that is not a committee', () => {
+    expect(status, stderr).toBe(0);
+    const committees = new Set(readdirSync(join(PROJECT, 'content', 'committees')).map((f) => f.replace(/\.yaml$/, '')));
+    const uncovered = readdirSync(out)
+      .filter((entry) => !committees.has(entry))
+      .filter((entry) => !(RESERVED_ROUTES as readonly string[]).includes(entry.replace(/(?!^)\..*$/, '')));
+    expect(uncovered).toEqual([]);
   });
 });

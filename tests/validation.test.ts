@@ -395,6 +395,14 @@ describe('YAML files', () => {
     `);
   });
 
+  it("committee id that is a folder the build writes (the search index's)", async () => {
+    expect(await problemsFor('committee-reserved-pagefind')).toMatchInlineSnapshot(`
+      [
+        "content/committees/pagefind.yaml:1:1: committee id "pagefind" is taken by the site's own /pagefind/ page; rename the file to another id, such as pagefind-committee",
+      ]
+    `);
+  });
+
   it('committee file name not kebab-case', async () => {
     expect(await problemsFor('committee-file-not-kebab')).toMatchInlineSnapshot(`
       [
@@ -429,13 +437,13 @@ describe('YAML files', () => {
 
   it('syntax error (a list item under-indented) is reported on its line', async () => {
     expect(await problemsFor('yaml-bad-indentation-list')).toContain(
-      'content/glossary.yaml:3:1: this is not valid YAML (Sequence item without - indicator); check the indentation, colons and quotes on this line',
+      'content/glossary.yaml:3:1: this line is read as part of the list above but does not start with "- "; start each list item with "- " in the same column as the others, or indent the line further if it continues the item above',
     );
   });
 
   it('syntax error in meeting front matter is reported on its line of the .mdx file', async () => {
     expect(await problemsFor('yaml-bad-indentation-front-matter')).toContain(
-      `${M1}:11:1: this is not valid YAML (Sequence item without - indicator); check the indentation, colons and quotes on this line`,
+      `${M1}:11:1: this line is read as part of the list above but does not start with "- "; start each list item with "- " in the same column as the others, or indent the line further if it continues the item above`,
     );
   });
 
@@ -443,7 +451,7 @@ describe('YAML files', () => {
   // `missing ; add "undefined:" here`; the glossary's terms are then reported as missing.
   it('syntax error (a list item under-indented): only the syntax error', async () => {
     expect(await problemsFor('yaml-bad-indentation-list')).toEqual([
-      'content/glossary.yaml:3:1: this is not valid YAML (Sequence item without - indicator); check the indentation, colons and quotes on this line',
+      'content/glossary.yaml:3:1: this line is read as part of the list above but does not start with "- "; start each list item with "- " in the same column as the others, or indent the line further if it continues the item above',
     ]);
   });
 

@@ -106,6 +106,17 @@ const whole = (f: (text: string) => string) => (text: string): Change => ({ text
 /** Replaces the file itself on disk (a link, say); check must refuse it at its first line. */
 const onDisk = (disk: (path: string) => void) => (text: string): Change => ({ text, line: 1, disk });
 
+/** Inserts lines after the line that starts with `field:`; the mistake is on the first of them. */
+function linesAfter(field: string, added: string[]) {
+  return (text: string): Change | undefined => {
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => l.startsWith(`${field}:`));
+    if (i < 0 || /[>|][-+]?\s*$/.test(lines[i])) return undefined;
+    lines.splice(i + 1, 0, ...added);
+    return { text: lines.join('\n'), line: i + 2 };
+  };
+}
+
 const BODY_REJECT_HARMFUL: [string, string | ((rng: Rng) => string), boolean?][] = [
   ['env-expression', '{process.env.HOME}'],
   ['env-expression-bracket', '{process.env["GITHUB_TOKEN"]}'],
@@ -173,6 +184,26 @@ const BODY_ACCEPT: [string, string | ((rng: Rng) => string), boolean?][] = [
   ['ampersand-entities', 'A&amp;E &copy; & more'],
 ];
 
+/** A "billion laughs": nine anchors, each a list of nine copies of the one before (9^9 items). */
+const ALIAS_BOMB = 'abcdefghi'.split('').map((n, i, all) => `bomb${n}: &${n} [${Array(9).fill(i === 0 ? '"lol"' : `*${all[i - 1]}`).join(', ')}]`);
+
+/** Security review, smaller findings: [kind, expect, snippet, own paragraph]. */
+const SECURITY_BODY: [string, 'reject' | 'accept', string, boolean?][] = [
+  ['protocol-relative-link', 'reject', '[the plan](//evil.example/plan)'],
+  ['backslash-link', 'reject', String.raw`[the plan](\\\\evil.example/plan)`],
+  ['slash-backslash-link', 'reject', String.raw`[the plan](/\evil.example/plan)`],
+  ['backslash-slash-link', 'reject', String.raw`[the plan](\\/evil.example/plan)`],
+  ['tab-between-slashes-link', 'reject', '[the plan](</\t/evil.example/plan>)'],
+  ['encoded-slashes-link', 'reject', '[the plan](&#47;&#47;evil.example/plan)'],
+  ['protocol-relative-definition', 'reject', '[p]: //evil.example/plan\n\n[the plan][p]', true],
+  ['percent-encoded-backslash-path', 'accept', '[the plan](/%5Cglossary/)'],
+  ['entities-beside-terms', 'accept', 'CLA&nbsp;&quot;rates&quot; &amp; LAC &lt;here&gt;'],
+  ['term-with-non-breaking-space', 'accept', '<Term>Section&nbsp;20</Term>'],
+  ['term-with-curly-quotes-around', 'accept', '“<Term>Front door</Term>”'],
+  ['code-block-with-language', 'accept', '```js\nconst rate = "<b>" && 12;\n```', true],
+  ['code-block-plain', 'accept', '```\n<p style="color: red">pasted</p>\n```', true],
+];
+
 export const KINDS: MutationKind[] = [
   ...BODY_REJECT_HARMFUL.map(([kind, s, own]): MutationKind => ({ kind, target: 'meeting-body', expect: 'reject', harmful: true, apply: inBody(s, own) })),
   ...BODY_REJECT_HARMLESS.map(([kind, s, own]): MutationKind => ({ kind, target: 'meeting-body', expect: 'reject', harmful: false, apply: inBody(s, own) })),
@@ -196,6 +227,21 @@ export const KINDS: MutationKind[] = [
   { kind: 'csv-crlf', target: 'csv', expect: 'accept', harmful: false, apply: whole((t) => t.replace(/\r?\n/g, '\r\n')) },
   { kind: 'indicator-unit-typo', target: 'indicator', expect: 'reject', harmful: true, apply: frontMatterLike('unit', (l) => l.replace(/unit: *(\S+)/, 'unit: $1s')) },
   { kind: 'indicator-polarity-typo', target: 'indicator', expect: 'reject', harmful: true, apply: frontMatterLike('polarity', () => 'polarity: higher-better') },
+
+  // Security review, smaller findings (issue 24, item 5): links that browsers read as another
+  // website, glossary terms beside character references, <Term> punctuation, code blocks, and
+  // YAML tags, anchors, aliases, directives and an alias bomb. (Reserved committee ids need a file
+  // renamed, which no mutation here does: tests/validation.test.ts and sample-site.test.ts.)
+  ...SECURITY_BODY.map(([kind, expect, s, own]): MutationKind => ({ kind, target: 'meeting-body', expect, harmful: expect === 'reject', apply: inBody(s, own) })),
+  { kind: 'front-matter-tag', target: 'front-matter', expect: 'reject', harmful: false, apply: frontMatterField('summary', () => 'summary: !!binary VGhlIHBhbmVsIG1ldC4=') },
+  { kind: 'front-matter-js-function-tag', target: 'front-matter', expect: 'reject', harmful: false, apply: frontMatterField('summary', () => 'summary: !!js/function "function () { return process.env.HOME }"') },
+  { kind: 'front-matter-anchor', target: 'front-matter', expect: 'reject', harmful: false, apply: frontMatterField('summary', () => 'summary: &summary The panel met.') },
+  { kind: 'front-matter-alias', target: 'front-matter', expect: 'reject', harmful: false, apply: frontMatterField('summary', () => 'summary: *Provisional* figures were discussed.') },
+  { kind: 'front-matter-directive', target: 'front-matter', expect: 'reject', harmful: true, apply: frontMatterField('period', (l) => `%YAML 1.1\n${l}`) },
+  { kind: 'front-matter-alias-bomb', target: 'front-matter', expect: 'reject', harmful: true, apply: linesAfter('period', ALIAS_BOMB) },
+  { kind: 'indicator-tag', target: 'indicator', expect: 'reject', harmful: false, apply: frontMatterLike('title', (l) => l.replace(/^title: */, 'title: !!binary ')) },
+  { kind: 'indicator-merge-key', target: 'indicator', expect: 'reject', harmful: false, apply: linesAfter('title', ['shared: &shared { file: x }', 'copied:', '  <<: *shared']) },
+  { kind: 'indicator-alias-bomb', target: 'indicator', expect: 'reject', harmful: true, apply: linesAfter('title', ALIAS_BOMB) },
 
   // --- Formula injection in a data note (CSV injection) ---------------------------------------
   // A note a spreadsheet would run: OWASP's payloads, or a cell pasted from Excel. check answers

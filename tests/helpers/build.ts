@@ -1,7 +1,7 @@
 /** Builds a content folder into an output folder with the real `npm run build` script. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { PROJECT } from './fixtures';
 
@@ -32,4 +32,24 @@ export function page(outDir: string, path: string) {
 /** The rows of a table as arrays of trimmed cell texts, header row first. */
 export function tableRows(table: Element): string[][] {
   return [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+}
+
+/** Every HTML file under a folder, as paths relative to it. */
+function htmlFiles(dir: string, under = ''): string[] {
+  return readdirSync(join(dir, under), { withFileTypes: true }).flatMap((e) => {
+    const path = under ? `${under}/${e.name}` : e.name;
+    return e.isDirectory() ? htmlFiles(dir, path) : e.name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/**
+ * Every element of every built page that carries a `style` attribute, as `page: <tag style="...">`.
+ * The site's Content-Security-Policy (`style-src 'self'`) makes browsers ignore them, so a page
+ * that has one shows something other than it says.
+ */
+export function inlineStyles(outDir: string): string[] {
+  return htmlFiles(outDir).flatMap((path) => {
+    const { document } = parseHTML(readFileSync(join(outDir, path), 'utf8'));
+    return [...document.querySelectorAll('[style]')].map((el) => `${path}: <${el.localName} style="${el.getAttribute('style')!.slice(0, 60)}">`);
+  });
 }

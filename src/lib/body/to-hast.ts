@@ -5,16 +5,19 @@
  * JavaScript compiler to do, and the build does not make each meeting a module for Vite to bundle,
  * which made the build's memory grow with every meeting (README, "Memory").
  *
- * The steps are the ones @astrojs/mdx runs (the same parser, GitHub Markdown, smart punctuation,
- * heading ids and code highlighting), so pages are byte for byte what they were when Astro compiled
- * each body as MDX (tests/body-render.test.ts compares them with pages that build made). The
- * tree is checked against the allowlist first, as `npm run check` checks it, and refused at its
- * file, line and column if anything is not allowed: the build renders only what check accepts.
+ * The steps are the ones @astrojs/mdx runs (the same parser, GitHub Markdown, smart punctuation
+ * and heading ids), so pages are byte for byte what they were when Astro compiled each body as MDX
+ * (tests/body-render.test.ts compares them with pages that build made), except where that build
+ * wrote inline styles, which the site's Content-Security-Policy blocks: code blocks are plain by
+ * design (./plain-code.ts), not coloured by Shiki, and a table's column alignment is a class
+ * (./table-align.ts). The tree is checked against the allowlist first, as `npm run check` checks
+ * it, and refused at its file, line and column if anything is not allowed: the build renders only
+ * what check accepts.
  *
  * Pure: text in, tree out. Rendering the tree in a page is ./component.ts.
  */
-import { rehypeHeadingIds, rehypeShiki, syntaxHighlightDefaults, markdownConfigDefaults } from '@astrojs/markdown-remark';
-import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
@@ -25,6 +28,9 @@ import { syntaxProblem } from '../content/meeting-body';
 import { parseBody } from './parse';
 import { unravel } from './unravel';
 import { liftBlocks } from './lift-blocks';
+import { keepTermText } from './term-text';
+import { plainCode } from './plain-code';
+import { tableAlignClasses } from './table-align';
 
 /** The MDX node types that pass through from Markdown to HTML untouched, as MDX passes them. */
 const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
@@ -77,51 +83,29 @@ function stringAttributes(tree: HastRoot | HastContent) {
   }
 }
 
-/** Keeps a code block's info string after the language, as @astrojs/mdx does for highlighters. */
-function metaString(tree: HastRoot | ElementContent) {
-  const node = tree as Element;
-  if (node.type === 'element' && node.tagName === 'code' && (node.data as { meta?: string } | undefined)?.meta) {
-    node.properties ??= {};
-    node.properties.metastring = (node.data as { meta: string }).meta;
-  }
-  (node.children as ElementContent[] | undefined)?.forEach(metaString);
-}
-
 let toHtmlTree: Processor<MdastRoot, MdastRoot, HastRoot> | undefined;
-let highlight: Processor<HastRoot, HastRoot, HastRoot> | undefined;
 let finish: Processor<HastRoot, HastRoot, HastRoot> | undefined;
 
 /**
  * The transforms after parsing (./parse.ts, which holds GitHub Markdown's syntax), in
- * @astrojs/mdx's order, in three parts: up to the HTML tree, code highlighting, and heading ids.
- * Shiki's highlighter holds about 20 MB (its grammars' WebAssembly engine) from the moment it is
- * made, and most bodies have no code, so it is made when the first body with a <pre> needs it:
- * Shiki changes nothing else in a tree.
+ * @astrojs/mdx's order, in two parts: up to the HTML tree, and heading ids.
  */
 async function pipeline(tree: MdastRoot): Promise<HastRoot> {
   toHtmlTree ??= unified()
     .use(() => unravel)
     .use(() => liftBlocks)
+    .use(() => keepTermText)
     .use(remarkSmartypants)
     .use(() => placeRemainingIndicators)
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: MDX_NODES } as never)
-    .use(() => metaString)
-    .use(rehypeRaw, { passThrough: MDX_NODES }) as unknown as Processor<MdastRoot, MdastRoot, HastRoot>;
-  let html = await toHtmlTree.run(tree);
-  if (hasPre(html)) {
-    highlight ??= unified().use(rehypeShiki, markdownConfigDefaults.shikiConfig, syntaxHighlightDefaults.excludeLangs) as unknown as Processor<HastRoot, HastRoot, HastRoot>;
-    html = await highlight.run(html);
-  }
+    .use(rehypeRaw, { passThrough: MDX_NODES })
+    .use(() => plainCode)
+    .use(() => tableAlignClasses) as unknown as Processor<MdastRoot, MdastRoot, HastRoot>;
+  const html = await toHtmlTree.run(tree);
   finish ??= unified()
     .use(rehypeHeadingIds, { experimentalHeadingIdCompat: false })
     .use(() => stringAttributes) as unknown as Processor<HastRoot, HastRoot, HastRoot>;
   return finish.run(html);
-}
-
-/** Whether the tree has a <pre> element, the only thing Shiki highlights. */
-function hasPre(node: HastRoot | ElementContent): boolean {
-  if (node.type === 'element' && node.tagName === 'pre') return true;
-  return 'children' in node && (node.children as ElementContent[]).some(hasPre);
 }
 
 /**

@@ -24,6 +24,7 @@ import { checkAcrossFiles, FILE_NAME_HINT, quarterOfFile, readDataFile } from '.
 import { readMdx } from './meeting-file';
 import { checkMeetingBody } from './meeting-body';
 import { didYouMean, nearest } from './suggest';
+import { findTerm, termKey } from '../term-key';
 
 export interface LoadOptions {
   /** Include meetings marked `draft: true` (the dev preview does; the build never does). */
@@ -164,7 +165,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       const entries = parsed ?? [];
       const seen = new Map<string, number>();
       entries.forEach((entry, i) => {
-        const key = entry.term.toLowerCase();
+        const key = termKey(entry.term);
         if (seen.has(key)) {
           const at = source.locate([i, 'term']);
           problems.add('content/glossary.yaml', at.line, at.column, `term "${excerpt(entry.term)}" is defined twice (also entry ${seen.get(key)! + 1}); keep one`);
@@ -265,7 +266,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     for (const use of uses) {
       if (use.name === 'Term') {
         if (broken.glossary) continue;
-        if (!use.arg || !glossaryTerms.some((t) => t.toLowerCase() === use.arg!.toLowerCase())) {
+        if (!use.arg || !findTerm(glossary, use.arg)) {
           problems.add(file, use.line, use.column, `<Term>${use.arg ?? ''}</Term> is not in content/glossary.yaml${didYouMean(use.arg ?? '', glossaryTerms)}; add the term to the glossary or remove the <Term> tag`);
         }
       } else if (!use.arg) {

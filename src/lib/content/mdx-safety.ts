@@ -91,6 +91,26 @@ function textOf(node: BodyNode): string {
 }
 
 /**
+ * The text of a <Term>, as check compares it with the glossary: its plain text (character
+ * references decoded by the parser, before any smart punctuation), trimmed; possibly inside one
+ * paragraph, when the tag stands on lines of its own. Undefined when it holds anything but text.
+ * The build passes this same text to the page's <Term> (src/lib/body/term-text.ts), so check and
+ * the page always look up the same words.
+ */
+export function termTextOf(node: BodyNode): string | undefined {
+  const children = node.children ?? [];
+  const inner = children.length === 1 && children[0].type === 'paragraph' ? (children[0].children ?? []) : children;
+  return inner.every((c) => c.type === 'text') ? textOf({ type: 'root', children: inner }).trim() : undefined;
+}
+
+/** What a <Term> holds other than text, for the message that refuses it. */
+function termNotText(node: BodyNode): BodyNode | undefined {
+  const children = node.children ?? [];
+  const inner = children.length === 1 && children[0].type === 'paragraph' ? (children[0].children ?? []) : children;
+  return inner.find((c) => c.type !== 'text');
+}
+
+/**
  * The scheme of a link that is not allowed, or undefined for an allowed link. Browsers ignore
  * tabs, newlines and leading control characters in a URL, so they are removed first.
  */
@@ -98,6 +118,21 @@ export function forbiddenScheme(url: string): string | undefined {
   const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
   return scheme && !(URL_SCHEMES as readonly string[]).includes(scheme) ? scheme : undefined;
+}
+
+/**
+ * A link that a browser reads as the address of another website although it has no scheme: `//host`
+ * (protocol-relative), and, since browsers read \ as / in web addresses, `\\host`, `/\host` and
+ * `\/host`. Browsers first drop leading spaces and control characters and every tab and newline,
+ * so `/<tab>/host` is `//host` too; so is `&#47;&#47;host`, which the parser has already decoded.
+ * Percent-encoding is not undone by browsers (`/%5Chost` is a path), so it is left alone. Returns
+ * the address as the author probably meant it, `https://host/...`, or undefined for a link that is
+ * a path on this site or has a scheme.
+ */
+export function offSiteWithoutScheme(url: string): string | undefined {
+  const cleaned = url.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+  if (!/^[\\/]{2}/.test(cleaned)) return undefined;
+  return `https://${cleaned.replace(/^[\\/]+/, '').replace(/\\/g, '/')}`;
 }
 
 /** Whether an MDX expression `{...}` holds only comments, which render nothing. */
@@ -143,6 +178,13 @@ export function checkBodyTree(tree: BodyNode, source = ''): { problems: BodyProb
       report(node, `${what} to "${scheme}:" cannot be used in a meeting's text; a link starts https://, http://, mailto: or tel:, or is a path on this site`);
       return false;
     }
+    const offSite = offSiteWithoutScheme(node.url ?? '');
+    if (offSite) {
+      // Tabs and newlines are shown, since the browser's dropping them is the point.
+      const shown = quote((node.url ?? '').replace(/\t/g, '<tab>').replace(/\r?\n/g, '<newline>'));
+      report(node, `${what} to "${shown}" goes to another website, as browsers read a leading // or \\ as the start of a website's address; a link to another site starts https://, so write ${quote(offSite)}; a path on this site starts with a single /`);
+      return false;
+    }
     return true;
   };
 
@@ -176,13 +218,11 @@ export function checkBodyTree(tree: BodyNode, source = ''): { problems: BodyProb
     }
     const children = node.children ?? [];
     if (name === 'Term') {
-      // Plain text only, possibly in one paragraph when the tag stands on lines of its own.
-      const inner = children.length === 1 && children[0].type === 'paragraph' ? (children[0].children ?? []) : children;
-      const bad = inner.find((c) => c.type !== 'text');
+      const bad = termNotText(node);
       if (bad) {
         report(bad, `<Term> holds only the term's text, like <Term>LAC</Term>; remove the ${bad.type.startsWith('mdx') ? `<${bad.name ?? ''}>` : 'formatting'} inside it`);
         ok = false;
-      } else use.arg = textOf({ type: 'root', children: inner }).trim();
+      } else use.arg = termTextOf(node);
     } else if (children.length) {
       report(children[0], `<${name}> takes nothing between its tags; write <${name} id="cla-rate" />`);
       ok = false;

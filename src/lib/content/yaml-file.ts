@@ -1,5 +1,7 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Document, type Node, type Pair } from 'yaml';
 import type { ProblemList } from './problems';
+import { featureMessage, yamlFeatures } from './yaml-features';
+import { yamlErrorMessage } from './yaml-messages';
 
 export type Path = (string | number)[];
 
@@ -30,31 +32,38 @@ export function parseYaml(text: string, file: string, problems: ProblemList, lin
     return { line: p.line + lineOffset, column: p.col };
   };
   let failed = false;
+  const report = (offset: number, message: string) => {
+    const p = pos(offset);
+    problems.add(file, p.line, p.column, message);
+    failed = true;
+  };
   // A tab in the indentation confuses the parser into several unrelated errors: say it once.
   const tabLine = text.split('\n').findIndex((l) => /^[ ]*\t/.test(l) && l.trim() !== '');
   if (tabLine >= 0) {
     problems.add(file, tabLine + 1 + lineOffset, 1, 'a tab is used for indentation; YAML needs spaces, so replace the tab with spaces');
     failed = true;
   } else {
-    const reported = new Set<number>();
-    for (const error of doc.errors) {
+    const refused = refuseFeatures(text, report);
+    reportErrors(doc, text, refused, report, (line, message) => {
+      problems.add(file, line + lineOffset, 1, message);
       failed = true;
-      // The parser can report one slip several times at the same place: say it once.
-      if (reported.has(error.pos[0])) continue;
-      reported.add(error.pos[0]);
-      const p = pos(error.pos[0]);
-      const found = /^[^:\n]*/.exec(text.slice(error.pos[0]))![0].trim();
-      const indented = error.code === 'MULTILINE_IMPLICIT_KEY' || /compact mappings/.test(error.message) ? overIndentedLine(text, p.line - lineOffset) : undefined;
-      if (indented !== undefined) {
-        problems.add(file, indented + lineOffset, 1, 'this line is indented further than the field above it; start it in the same column as the other fields');
-      } else {
-        problems.add(file, p.line, p.column, yamlErrorMessage(error.code, error.message, found));
-      }
+    });
+    // A list or set of fields as a field's name is read without an error; say so, unless the
+    // line already has a message.
+    if (!failed) refuseCollectionKeys(doc, report);
+  }
+  let data: unknown;
+  if (!failed) {
+    try {
+      data = doc.toJS({ maxAliasCount: 0 });
+    } catch (error) {
+      // Aliases are refused above, so this is a parser limit nothing here foresaw: still a message.
+      report(0, yamlErrorMessage((error as { code?: string }).code ?? 'RESOURCE_EXHAUSTION', String((error as Error).message ?? error), ''));
     }
   }
   return {
     failed,
-    data: failed ? undefined : doc.toJS(),
+    data: failed ? undefined : data,
     locate(path, options = {}) {
       const found = find(doc, path, options.key === true);
       return found ? pos(found) : { line: 1 + lineOffset, column: 1 };
@@ -90,11 +99,77 @@ function find(doc: Document, path: Path, wantKey: boolean): number | undefined {
   return offset;
 }
 
-function yamlErrorMessage(code: string, message: string, found: string) {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return `the field "${found.replace(/:$/, '')}" appears twice; keep one`;
-  if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation; YAML needs spaces';
-  return `this is not valid YAML (${first}); check the indentation, colons and quotes on this line`;
+/** The error codes that only follow from a tag, anchor, alias or directive, already refused. */
+const FEATURE_CODES = new Set(['ALIAS_PROPS', 'BAD_ALIAS', 'BAD_DIRECTIVE', 'BAD_PROP_ORDER', 'MULTIPLE_ANCHORS', 'MULTIPLE_TAGS', 'TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
+
+/**
+ * Refuses every tag, anchor, alias and directive (yaml-features.ts): one message for the first
+ * of each kind, saying how many more there are, so a file of a thousand aliases gets one line.
+ * Returns the lines (from 1, in the text) it reported on.
+ */
+function refuseFeatures(text: string, report: (offset: number, message: string) => void): Set<number> {
+  const lines = text.split('\n');
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  const reported = new Set<number>();
+  const features = yamlFeatures(text);
+  const firsts = (['directive', 'tag', 'anchor', 'alias'] as const)
+    .map((kind) => features.filter((f) => f.kind === kind))
+    .filter((all) => all.length)
+    .sort((a, b) => a[0].offset - b[0].offset);
+  for (const all of firsts) {
+    const line = lineOf(all[0].offset);
+    report(all[0].offset, featureMessage(all[0], lines[line - 1] ?? '', all.length - 1));
+    reported.add(line);
+  }
+  return reported;
+}
+
+/**
+ * Reports the parser's errors and warnings, one per line (the parser can report one slip several
+ * times), except those that only follow from a feature refused on `refused` lines.
+ */
+function reportErrors(
+  doc: Document,
+  text: string,
+  refused: Set<number>,
+  report: (offset: number, message: string) => void,
+  reportLine: (line: number, message: string) => void,
+) {
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  const reported = new Set<number>(refused);
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    if (refused.size && FEATURE_CODES.has(error.code)) continue;
+    // An unclosed quote is found where the file ends; the author must look where it opens.
+    const quote = /closing (["'])quote/.exec(error.message)?.[1];
+    const at = quote ? Math.max(0, text.lastIndexOf(quote, error.pos[0] - 1)) : error.pos[0];
+    const line = lineOf(at);
+    if (reported.has(line)) continue;
+    reported.add(line);
+    const found = /^[^:\n]*/.exec(text.slice(at))![0].trim();
+    // A % line inside the fields is a directive in the wrong place, which the parser reads as text.
+    const lineText = text.split('\n')[line - 1] ?? '';
+    if (lineText.startsWith('%')) {
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      report(lineStart, featureMessage({ kind: 'directive', offset: lineStart, source: lineText }, lineText, 0));
+      continue;
+    }
+    const indented = error.code === 'MULTILINE_IMPLICIT_KEY' || /compact mappings/.test(error.message) ? overIndentedLine(text, line) : undefined;
+    if (indented !== undefined) reportLine(indented, 'this line is indented further than the field above it; start it in the same column as the other fields');
+    else {
+      const lineBefore = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+      report(at, yamlErrorMessage(error.code, error.message, found, { before: text[at - 1], lineBefore }));
+    }
+  }
+}
+
+/** A field name written as a list or a set of fields (`? [a, b]`), which no content file has. */
+function refuseCollectionKeys(doc: Document, report: (offset: number, message: string) => void) {
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key && !isScalar(key) && key.range) report(key.range[0], yamlErrorMessage('NON_STRING_KEY', '', ''));
+    },
+  });
 }
 
 /**

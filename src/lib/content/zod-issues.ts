@@ -113,6 +113,10 @@ function describeIssue(issue: ZodIssue, schema: ZodTypeAny, data: unknown): Desc
       if (issue.received === 'null') {
         return [{ path, key: false, message: `${field} is empty; expected ${KIND[issue.expected] ?? issue.expected}` }];
       }
+      // A list or a set of fields is named once: "title is a list", not "title a list is a list".
+      if (issue.received === 'array' || issue.received === 'object') {
+        return [{ path, key: false, message: `${field || 'this file'} is ${KIND[issue.received]}; expected ${KIND[issue.expected] ?? issue.expected}${issue.expected === 'string' ? ': write the text on the same line as the field, or put it in double quotes if it starts with [ or {' : ''}` }];
+      }
       return [{ path, key: false, message: `${subject} is ${KIND[issue.received] ?? issue.received}; expected ${KIND[issue.expected] ?? issue.expected}` }];
     case 'invalid_enum_value':
       return [
