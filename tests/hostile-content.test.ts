@@ -230,6 +230,17 @@ describe('limits, each refused before any slow work', () => {
     ]);
   });
 
+  it('refuses 5,000 nested brackets or indented fields in YAML and front matter at their line, without a stack overflow', async () => {
+    const problems = await problemsAfter(() => {
+      edit('content/indicators/cla-rate.yaml', (t) => `${t}\nextra: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)();
+      edit(MEETING, (t) => t.replace('\nperiod:', `\n${Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} 1\nperiod:`))();
+    });
+    expect(brief(problems).map((m) => m.replace(/:\d+:\d+:/, ':'))).toEqual([
+      'content/indicators/cla-rate.yaml: the fields are nested more than 10 levels deep here, deeper than any field of the content format; check the indentation and the brackets',
+      `${MEETING}: the fields are nested more than 10 levels deep here, deeper than any field of the content format; check the indentation and the brackets`,
+    ]);
+  });
+
   it('refuses a data row for a period before 1980, so one file cannot hold centuries of months', async () => {
     const problems = await problemsAfter(edit('data/2017-18/q1.csv', (t) => `${t.trimEnd()}\nassessment-45-days,1979-12,local,,75.4,,,,\n`));
     expect(brief(problems)).toEqual([expect.stringMatching(/^data\/2017-18\/q1.csv:\d+:2: period 1979-12 is before 1980, earlier than any children's services figure; check the year$/)]);

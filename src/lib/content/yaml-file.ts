@@ -2,6 +2,8 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Documen
 import type { ProblemList } from './problems';
 import { featureMessage, yamlFeatures } from './yaml-features';
 import { yamlErrorMessage } from './yaml-messages';
+import { LIMITS } from '../schemas/limits';
+import { deepYamlAt } from './yaml-depth';
 
 export type Path = (string | number)[];
 
@@ -25,6 +27,11 @@ export interface YamlSource {
  * that sits inside another file (MDX front matter starts on line 2).
  */
 export function parseYaml(text: string, file: string, problems: ProblemList, lineOffset = 0): YamlSource {
+  const deep = deepYamlAt(text);
+  if (deep) {
+    problems.add(file, deep.line + lineOffset, deep.column, `the fields are nested more than ${LIMITS.yamlNesting} levels deep here, deeper than any field of the content format; check the indentation and the brackets`);
+    return { failed: true, data: undefined, locate: () => ({ line: 1 + lineOffset, column: 1 }), numberText: () => undefined };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const pos = (offset: number) => {
