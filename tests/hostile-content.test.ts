@@ -241,6 +241,17 @@ describe('limits, each refused before any slow work', () => {
     ]);
   });
 
+  it('refuses a glossary of more than 1,000 terms at the first past the limit, and a breakdown of more than 100 categories', async () => {
+    const problems = await problemsAfter(() => {
+      edit('content/glossary.yaml', (t) => `${t.trimEnd()}\n${Array.from({ length: 1000 }, (_, i) => `- term: Term ${i}\n  definition: A term.`).join('\n')}\n`)();
+      edit('content/indicators/cla-rate.yaml', (t) => `${t.trimEnd()}\ncategories:\n${Array.from({ length: 101 }, (_, i) => `  c${i}: Category ${i}`).join('\n')}\n`)();
+    });
+    expect(brief(problems)).toEqual([
+      expect.stringMatching(/^content\/glossary.yaml:\d+:3: the glossary has 1,0\d\d terms, over the limit of 1,000, and this is the first past it; a glossary explains the terms the pages use, so keep those$/),
+      expect.stringMatching(/^content\/indicators\/cla-rate.yaml:\d+:\d+: categories .*are 101, over the limit of 100; a breakdown of more categories cannot be read as a chart or a table, so group them$/),
+    ]);
+  });
+
   it('refuses a data row for a period before 1980, so one file cannot hold centuries of months', async () => {
     const problems = await problemsAfter(edit('data/2017-18/q1.csv', (t) => `${t.trimEnd()}\nassessment-45-days,1979-12,local,,75.4,,,,\n`));
     expect(brief(problems)).toEqual([expect.stringMatching(/^data\/2017-18\/q1.csv:\d+:2: period 1979-12 is before 1980, earlier than any children's services figure; check the year$/)]);

@@ -160,7 +160,12 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     if (source.data === null) {
       // An empty glossary file is allowed: no terms.
     } else {
-      const parsed = validateWith(GlossarySchema, source, 'content/glossary.yaml', problems);
+      const tooMany = Array.isArray(source.data) && source.data.length > LIMITS.glossaryTerms;
+      if (tooMany) {
+        const at = source.locate([LIMITS.glossaryTerms]);
+        problems.add('content/glossary.yaml', at.line, at.column, `the glossary has ${(source.data as unknown[]).length.toLocaleString('en-GB')} terms, over the limit of ${LIMITS.glossaryTerms.toLocaleString('en-GB')}, and this is the first past it; a glossary explains the terms the pages use, so keep those`);
+      }
+      const parsed = tooMany ? undefined : validateWith(GlossarySchema, source, 'content/glossary.yaml', problems);
       if (!parsed) broken.glossary = true;
       const entries = parsed ?? [];
       const seen = new Map<string, number>();

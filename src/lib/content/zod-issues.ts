@@ -150,7 +150,8 @@ function describeIssue(issue: ZodIssue, schema: ZodTypeAny, data: unknown): Desc
       break;
     case 'invalid_string':
     case 'custom':
-      return [{ path, key: false, message: `${subject} ${issue.message}` }];
+      // A rule about a whole list or set of fields speaks of the field by its name alone.
+      return [{ path, key: false, message: `${field && value !== null && typeof value === 'object' ? field : subject} ${issue.message}` }];
     default:
       break;
   }

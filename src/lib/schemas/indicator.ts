@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LIMITS } from './limits';
 import { kebabId, text, title } from './common';
 import { parseMonthDay, parsePeriod } from '../periods';
 
@@ -97,6 +98,9 @@ export const IndicatorSchema = z
     }
     if (v.snapshotDate !== undefined && v.measure !== 'snapshot' && v.measure !== 'rolling-12-months') {
       ctx.addIssue({ code: 'custom', path: ['snapshotDate'], message: `is for snapshot and rolling-12-months measures, but measure is ${v.measure}; remove snapshotDate, or change the measure` });
+    }
+    if (v.categories && Object.keys(v.categories).length > LIMITS.categories) {
+      ctx.addIssue({ code: 'custom', path: ['categories'], message: `are ${Object.keys(v.categories).length}, over the limit of ${LIMITS.categories}; a breakdown of more categories cannot be read as a chart or a table, so group them` });
     }
     if (v.categories && Object.keys(v.categories).length === 0) {
       ctx.addIssue({ code: 'custom', path: ['categories'], message: 'is empty; list at least one category, or remove it' });

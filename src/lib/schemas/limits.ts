@@ -28,6 +28,10 @@ export const LIMITS = {
    * every table and download (1.4 MB of them took the sample's build from 10 s to 34 s).
    */
   earliestYear: 1980,
+  /** Terms in the glossary: each is looked for in every page's text (9,000 took the sample's build from 8 s to over 2 minutes). */
+  glossaryTerms: 1_000,
+  /** Categories of one indicator's breakdown: each is a bar, a column of every table and a series. */
+  categories: 100,
   /** Lists and sets of fields inside each other in a YAML file or front matter. */
   yamlNesting: 10,
 } as const;
