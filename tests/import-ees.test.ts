@@ -310,7 +310,7 @@ describe('import:ees refuses bad input, naming the file and line, and writes not
     const dir = siteCopy(({ indicator }) => ({ 'content/indicators/cla-rate.yaml': indicator('cla-rate').replace('value: rate_per_10000', 'value: rate_per_10k') }));
     expect(await problemsOf(dir, [CLA], { quarter: '2024/25 Q3' })).toMatchInlineSnapshot(`
       [
-        "cla_number_and_rate_per_10k_children.csv:1: has no column "rate_per_10k", which content/indicators/cla-rate.yaml:12:10 names (did you mean rate_per_10000?); the file's columns are time_period, time_identifier, geographic_level, population_type, population_estimate, children_count, rate_per_10000",
+        "cla_number_and_rate_per_10k_children.csv:1: has no column "rate_per_10k", which content/indicators/cla-rate.yaml:12:10 names (did you mean rate_per_10000?); write one of the file's columns exactly as its first row has it, closest first: rate_per_10000, children_count, population_type, population_estimate",
       ]
     `);
   });
@@ -319,7 +319,7 @@ describe('import:ees refuses bad input, naming the file and line, and writes not
     const dir = siteCopy(({ indicator }) => ({ 'content/indicators/cla-rate.yaml': indicator('cla-rate').replace('Children looked after on 31 March each year', 'Children looked after at 31 March each year') }));
     expect(await problemsOf(dir, [CLA], { quarter: '2024/25 Q3' })).toMatchInlineSnapshot(`
       [
-        "cla_number_and_rate_per_10k_children.csv: no row has population_type "Children looked after at 31 March each year", which content/indicators/cla-rate.yaml:16:22 names; the column holds "Children ceasing to be looked after each year", "Children looked after on 31 March each year", "Children starting to be looked after each year". Did you mean "Children looked after on 31 March each year"?",
+        "cla_number_and_rate_per_10k_children.csv: no row has population_type "Children looked after at 31 March each year", which content/indicators/cla-rate.yaml:16:22 names; the column holds "Children looked after on 31 March each year", "Children ceasing to be looked after each year", "Children starting to be looked after each year". Did you mean "Children looked after on 31 March each year"?",
       ]
     `);
   });
