@@ -23,7 +23,7 @@ export const MONTHS = [
  * text is taken; whether the file has it is checked against the file itself, by the import.
  */
 const eesColumn = z
-  .string({ invalid_type_error: 'is not a column name; write the column as it is in the first row of the EES file, such as rate_per_10000' })
+  .string({ invalid_type_error: 'is not a column name; write the column as it is in the first row of the EES file, such as rate_per_10000, in quotes if it is a number ("2021")' })
   .min(1, { message: 'is empty; write the column as it is in the first row of the EES file, such as rate_per_10000' });
 
 /** A column on another row of the same area and year: `{ column: care_leaver_count, filters: { breakdown: Total } }`. */
