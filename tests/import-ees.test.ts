@@ -22,6 +22,7 @@ import { roundTo } from '../src/lib/ees/neighbours';
 import { appendRows } from '../src/lib/ees/write';
 import { loadContent } from '../src/lib/content/load';
 import { formatProblem } from '../src/lib/content/problems';
+import { addToQuarter, describeAdded } from '../src/lib/authoring/new-quarter';
 
 const EES = join(FIXTURES, 'ees');
 const CLA = join(EES, 'cla_number_and_rate_per_10k_children.csv');
@@ -433,6 +434,21 @@ describe('a backfilled site passes check --strict as it comes', () => {
     const { problems, warnings } = await loadContent(dir);
     expect(problems.map(formatProblem)).toEqual([]);
     expect(warnings.map(formatProblem)).toEqual([]);
+  });
+
+  it("new:quarter on a quarter the import made adds the council's monthly rows and leaves DfE's as they are", async () => {
+    const dir = sampleWithGuideBlocks();
+    await importEes(dir, [CLA, C1, D3, LEAVERS], { backfill: true });
+    const file = 'data/2021-22/q3.csv';
+    const before = readFileSync(join(dir, file), 'utf8');
+    const content = (await loadContent(dir)).content!;
+    const result = addToQuarter(content, '2021/22 Q3', before);
+    expect(result.csv.startsWith(before.split('\n')[0])).toBe(true);
+    // Every row DfE's figures made is there, unchanged, in its place; the new rows follow.
+    expect(result.csv.split('\n').slice(1, before.split('\n').length - 1).map((l) => l.replace(/,+$/, ''))).toEqual(before.split('\n').slice(1, -1).map((l) => l.replace(/,+$/, '')));
+    expect(result.added.filter((r) => r.indicator === 'cla-rate').map((r) => [r.period, r.area])).toEqual([['2021-10', ''], ['2021-11', ''], ['2021-12', '']]);
+    expect(result.added.some((r) => r.area && find(csvOf(dir, file), r.indicator, r.period, r.area, r.breakdown).length)).toBe(false);
+    expect(describeAdded(result)[0]).toMatchInlineSnapshot(`"Added 88 rows to data/2021-22/q3.csv, which already had 12; the rows it had are unchanged (each has an empty cell for the new column breakdown). Added, values empty:"`);
   });
 
   it('still warns of a quarter missing among the council\'s own monthly figures, naming the indicators due in it', async () => {
