@@ -23,6 +23,7 @@ import { appendRows } from '../src/lib/ees/write';
 import { loadContent } from '../src/lib/content/load';
 import { formatProblem } from '../src/lib/content/problems';
 import { addToQuarter, describeAdded } from '../src/lib/authoring/new-quarter';
+import { jointNote, memberFor, membersOf, rowFor } from '../src/lib/ees/councils';
 
 const EES = join(FIXTURES, 'ees');
 const CLA = join(EES, 'cla_number_and_rate_per_10k_children.csv');
@@ -422,6 +423,26 @@ describe("councils DfE reports jointly (the workforce census's 314 / 318 and 940
     expect(rows.map((r) => r.period)).toEqual(['2021/22', '2022/23', '2023/24', '2024/25', '2025/26']);
     expect(new Set(rows.map((r) => r.note))).toEqual(new Set(['DfE reports North Northamptonshire and West Northamptonshire together; this is their joint figure']));
     expect(summarise(result).find((l) => l.startsWith('  agency-sw-rate local'))).toMatchInlineSnapshot(`"  agency-sw-rate local 2017/18 to 2020/21: csww_indicators_2017_to_2025.csv has no row for West Northamptonshire this year"`);
+  });
+});
+
+describe('which councils a row stands for', () => {
+  const joint = { geographic_level: 'Local authority', old_la_code: '314 / 318', new_la_code: 'E09000021 / E09000027', la_name: 'Kingston upon Thames / Richmond upon Thames' };
+  const own = { geographic_level: 'Local authority', old_la_code: '318', new_la_code: 'E09000027', la_name: 'Richmond upon Thames' };
+  it('splits a joint row into its members, matched by new code, old code or name', () => {
+    expect(membersOf(joint)).toEqual([
+      { oldCode: 314, code: 'E09000021', name: 'Kingston upon Thames' },
+      { oldCode: 318, code: 'E09000027', name: 'Richmond upon Thames' },
+    ]);
+    expect([{ code: 'E09000027' }, { oldCode: 318 }, { name: 'richmond upon thames' }].map((ref) => memberFor(joint, ref)?.name)).toEqual(['Richmond upon Thames', 'Richmond upon Thames', 'Richmond upon Thames']);
+    // The new code decides when both sides have it, so a wrong old code cannot match another council.
+    expect(memberFor(joint, { code: 'E09000099', oldCode: 318 })).toBeUndefined();
+    expect(jointNote(joint)).toBe('DfE reports Kingston upon Thames and Richmond upon Thames together; this is their joint figure');
+  });
+  it("prefers a council's own row to a joint one in the same year", () => {
+    expect(rowFor([{ cells: joint }, { cells: own }], { oldCode: 318 })?.cells).toBe(own);
+    expect(rowFor([{ cells: joint }, { cells: own }], { oldCode: 314 })?.cells).toBe(joint);
+    expect(rowFor([{ cells: own }], { oldCode: 314 })).toBeUndefined();
   });
 });
 
