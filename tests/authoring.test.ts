@@ -82,12 +82,37 @@ describe('npm run new:quarter', () => {
     ]);
   });
 
-  it('refuses to overwrite, and rejects what is not a quarter', () => {
+  it('on a quarter whose file exists, adds the rows it lacks, changes nothing else, and says what it added', async () => {
+    const dir = copy();
+    // As import:ees --backfill leaves a Q3: DfE's yearly figures, Windows line endings, no monthly rows.
+    const existing = 'indicator,period,area,value,note\r\ncla-rate,2018/19 Q3,,44,"Typed by hand, from the return"\r\nassessment-45-days,2018-11,,81.5,\r\n';
+    writeFileSync(join(dir, 'data/2018-19/q3.csv'), existing);
+    const result = run(dir, 'new-quarter.ts', '2018/19 Q3');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "Added 5 rows to data/2018-19/q3.csv, which already had 2; the rows it had are unchanged (each has an empty cell for the new column breakdown). Added, values empty:
+        assessment-45-days: 2018-10, 2018-12
+        open-cases: 2018/19 Q3 abuse, 2018/19 Q3 disability, 2018/19 Q3 family
+      Next: type each value into the value column (or set status to not-available), then run npm run check.
+      "
+    `);
+    const text = readFileSync(join(dir, 'data/2018-19/q3.csv'), 'utf8');
+    // The rows it had, byte for byte, with an empty cell for the breakdown column the new rows need.
+    expect(text.split('\r\n').slice(0, 3)).toEqual(['indicator,period,area,value,note,breakdown', 'cla-rate,2018/19 Q3,,44,"Typed by hand, from the return",', 'assessment-45-days,2018-11,,81.5,,']);
+    expect(text.split('\r\n').slice(3)).toEqual(['assessment-45-days,2018-10,,,,', 'assessment-45-days,2018-12,,,,', 'open-cases,2018/19 Q3,,,,abuse', 'open-cases,2018/19 Q3,,,,disability', 'open-cases,2018/19 Q3,,,,family', '']);
+    // Run again: nothing is lacking, and the file is left alone.
+    const again = run(dir, 'new-quarter.ts', '2018/19 Q3');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout.trim()).toMatchInlineSnapshot(`"data/2018-19/q3.csv already has a row for every indicator and period the quarter needs; it was not changed."`);
+    expect(readFileSync(join(dir, 'data/2018-19/q3.csv'), 'utf8')).toBe(text);
+  });
+
+  it('refuses a file it cannot add to, and rejects what is not a quarter', () => {
     const dir = copy();
     writeFileSync(join(dir, 'data/2018-19/q3.csv'), 'keep me');
     const again = run(dir, 'new-quarter.ts', '2018/19 Q3');
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain('data/2018-19/q3.csv already exists; it was not changed.');
+    expect(again.stderr.trim()).toMatchInlineSnapshot(`"data/2018-19/q3.csv:1: already exists, but its first row has no indicator or period column, so it is not a quarter's data file that rows can be added to; it was not changed. Fix its header row (indicator,period,area,breakdown,value,numerator,denominator,status,note), or move it aside and run this again"`);
     expect(readFileSync(join(dir, 'data/2018-19/q3.csv'), 'utf8')).toBe('keep me');
     const bad = run(dir, 'new-quarter.ts', '2018 Q3');
     expect(bad.status).toBe(1);

@@ -255,9 +255,9 @@ describe('version 1.1: bad values in the new fields', () => {
   it('an ees block', async () => {
     expect(await problemsFor('v11-ees-block')).toMatchInlineSnapshot(`
       [
-        "content/indicators/cla-rate.yaml:9:3: missing ees.value; add "value:" here, with the column that holds the value, such as rate_per_10000, or for a breakdown each category and its column",
+        "content/indicators/cla-rate.yaml:9:3: missing ees.value; add "value:" here, with the column that holds the value, such as rate_per_10000, or for a breakdown each category and its column; write a column named with a number in quotes, such as "2021"",
         "content/indicators/cla-rate.yaml:9:9: ees.file "cla_number_and_rate_per_10k_children.csv" ends .csv; write the file name without it",
-        "content/indicators/cla-rate.yaml:10:14: ees.numerator "children count" is not a column name; write the column as it is in the EES file, such as rate_per_10000",
+        "content/indicators/cla-rate.yaml:10:14: ees.numerator is empty; write the column as it is in the first row of the EES file, such as rate_per_10000",
         "content/indicators/cla-rate.yaml:13:14: ees.published "Nov" is not allowed; write one of January, February, March, April, May, June, July, August, September, October, November, December",
       ]
     `);

@@ -21,6 +21,9 @@ import { rankAmong } from '../src/lib/ees/rank';
 import { roundTo } from '../src/lib/ees/neighbours';
 import { appendRows } from '../src/lib/ees/write';
 import { loadContent } from '../src/lib/content/load';
+import { formatProblem } from '../src/lib/content/problems';
+import { addToQuarter, describeAdded } from '../src/lib/authoring/new-quarter';
+import { jointNote, memberFor, membersOf, rowFor } from '../src/lib/ees/councils';
 
 const EES = join(FIXTURES, 'ees');
 const CLA = join(EES, 'cla_number_and_rate_per_10k_children.csv');
@@ -263,6 +266,225 @@ describe('import:ees --backfill', () => {
   });
 });
 
+// --- Files shaped like DfE's others --------------------------------------------------------------
+const GEOGRAPHY = ['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name'];
+/**
+ * A file laid out as DfE's d5_cpps_at31march_by_duration file is: a value column per duration,
+ * named as DfE names them (digits first), with a filter column and a count column whose names
+ * hold capitals and spaces, as some EES files' do. Its areas are those of the looked-after file in
+ * 2025; Worcestershire's figures differ from every other area's, so each row shows whose it is.
+ */
+function durationFile() {
+  const areas = cla.filter((r) => r.time_period === '2025' && r.population_type === LOOKED_AFTER);
+  const rows = areas.map((r) => {
+    const mine = r.new_la_code === 'E10000034';
+    return [...GEOGRAPHY.map((c) => r[c] ?? ''), 'All plans', mine ? '31.5' : '30.0', mine ? '22.1' : '20.0', mine ? 'c' : '5.5', r.children_count];
+  });
+  const text = Papa.unparse({ fields: [...GEOGRAPHY, 'Plan Type', '3_months_or_less', '1_year_less_than_2_years', '2_years_or_more', 'Number of Children'], data: rows });
+  const dir = mkdtempSync(join(tmpdir(), 'scrutineer-ees-d5-'));
+  made.push(dir);
+  const path = join(dir, 'd5_cpps_at31march_by_duration_2013_to_2025.csv');
+  writeFileSync(path, text);
+  return path;
+}
+const DURATION = `title: Child protection plans at 31 March by how long they had lasted
+summary: Of the children on a plan at 31 March, how long their plan had lasted.
+unit: percent
+polarity: neutral
+measure: snapshot
+frequency: annual
+definition: Children on a child protection plan at 31 March, by how long the plan had lasted.
+categories:
+  under-3-months: 3 months or less
+  one-to-two-years: 1 year to less than 2 years
+  two-years-plus: 2 years or more
+ees:
+  file: d5_cpps_at31march_by_duration_2013_to_2025
+  value:
+    under-3-months: 3_months_or_less
+    one-to-two-years: 1_year_less_than_2_years
+    two-years-plus: 2_years_or_more
+  filters:
+    Plan Type: All plans
+  published: November
+`;
+const PLANS_COUNT = `title: Children on a child protection plan at 31 March
+summary: How many children were on a child protection plan at 31 March.
+unit: count
+polarity: neutral
+measure: snapshot
+frequency: annual
+definition: Children on a child protection plan at 31 March.
+ees:
+  file: d5_cpps_at31march_by_duration_2013_to_2025
+  value: Number of Children
+  filters:
+    Plan Type: All plans
+  published: November
+`;
+
+describe('any EES file: columns and filters as DfE writes them', () => {
+  it('reads value columns that start with digits, and a filter and a count column with capitals and spaces', async () => {
+    const dir = siteCopy(() => ({ 'content/indicators/cpp-duration.yaml': DURATION, 'content/indicators/cpp-count.yaml': PLANS_COUNT }));
+    await importEes(dir, [durationFile()], { quarter: '2025/26 Q3' });
+    const rows = csvOf(dir, 'data/2025-26/q3.csv');
+    const figures = (breakdown: string) => ['', 'england', 'statistical-neighbours'].map((area) => find(rows, 'cpp-duration', '2024/25', area, breakdown)[0]?.value);
+    expect(figures('under-3-months')).toEqual(['31.5', '30.0', '30.0']);
+    expect(figures('one-to-two-years')).toEqual(['22.1', '20.0', '20.0']);
+    expect(figures('two-years-plus')).toEqual(['c', '5.5', '5.5']);
+    const council = dfe(cla, '2025', (r) => isLa('E10000034')(r) && r.population_type === LOOKED_AFTER);
+    expect(find(rows, 'cpp-count', '2024/25').map((r) => r.value)).toEqual([council.children_count]);
+    expect((await loadContent(dir)).problems).toEqual([]);
+  });
+
+  it("names a column the file lacks, with the file's real columns closest first", async () => {
+    const dir = siteCopy(() => ({
+      'content/indicators/cpp-duration.yaml': DURATION.replace('two-years-plus: 2_years_or_more', 'two-years-plus: 2_years_or_mor').replace('Plan Type: All plans', 'plan_type: All plans'),
+      'content/indicators/cpp-count.yaml': PLANS_COUNT.replace('value: Number of Children', 'value: number of children '),
+    }));
+    expect(await problemsOf(dir, [durationFile()], { quarter: '2025/26 Q3' })).toMatchInlineSnapshot(`
+      [
+        "d5_cpps_at31march_by_duration_2013_to_2025.csv:1: has no column "number of children", which content/indicators/cpp-count.yaml:10:10 names (did you mean Number of Children?); write one of the file's columns exactly as its first row has it, closest first: Number of Children, 2_years_or_more, Plan Type, 3_months_or_less, 1_year_less_than_2_years",
+        "d5_cpps_at31march_by_duration_2013_to_2025.csv:1: has no column "2_years_or_mor", which content/indicators/cpp-duration.yaml:15:5 names (did you mean 2_years_or_more?); write one of the file's columns exactly as its first row has it, closest first: 2_years_or_more, 3_months_or_less, Plan Type, 1_year_less_than_2_years, Number of Children",
+        "d5_cpps_at31march_by_duration_2013_to_2025.csv:1: has no column "plan_type", which content/indicators/cpp-duration.yaml:19:16 names (did you mean Plan Type?); write one of the file's columns exactly as its first row has it, closest first: Plan Type, 2_years_or_more, 3_months_or_less, Number of Children, 1_year_less_than_2_years",
+      ]
+    `);
+  });
+
+  it("takes every column of every DfE file in tests/fixtures/ees, by its exact name, and the site passes check", async () => {
+    const files = readdirSync(EES).filter((f) => f.endsWith('.csv')).sort();
+    expect(files).toHaveLength(5);
+    const indicators: Record<string, string> = {};
+    for (const file of files) {
+      const rows = read(join(EES, file));
+      const columns = Object.keys(rows[0]).filter((c) => !GEOGRAPHY.includes(c));
+      // A filter column holds words; a value column numbers or DfE's symbols.
+      const isValue = (c: string) => rows.every((r) => r[c] === undefined || /^(-?\d+(\.\d+)?|[cxzku]|low|)$/.test(r[c]));
+      const council = rows.find((r) => r.new_la_code === 'E10000034')!;
+      const filters = columns.filter((c) => !isValue(c)).map((c) => `    ${c}: "${council[c]}"`).join('\n');
+      columns.filter(isValue).forEach((column, i) => {
+        indicators[`content/indicators/${file.slice(0, 4).replace(/_/g, '')}-${i}.yaml`] =
+          `title: ${column}\nsummary: ${column}.\nunit: ratio\npolarity: neutral\nmeasure: in-period\nfrequency: annual\ndefinition: ${column}.\nees:\n  file: ${file.replace(/\.csv$/, '')}\n  value: "${column}"\n${filters ? `  filters:\n${filters}\n` : ''}  published: November\n`;
+      });
+    }
+    expect(Object.keys(indicators).length).toBeGreaterThanOrEqual(40);
+    const dir = siteCopy(() => indicators);
+    rmSync(join(dir, 'content', 'indicators'), { recursive: true });
+    for (const [path, text] of Object.entries(indicators)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const result = await importEes(dir, files.map((f) => join(EES, f)), { backfill: true });
+    expect(result.plan.skipped.filter((s) => !s.reason.includes('has no row for') && !s.reason.includes('cell is empty'))).toEqual([]);
+    const written = new Set(result.plan.rows.map((r) => r.cells.indicator));
+    expect([...written].sort()).toEqual(Object.keys(indicators).map((p) => p.replace(/^content\/indicators\/|\.yaml$/g, '')).sort());
+    const { problems, warnings } = await loadContent(dir);
+    expect([...problems, ...warnings].map(formatProblem)).toEqual([]);
+  });
+});
+
+// --- Councils DfE reports jointly -----------------------------------------------------------------
+const CSWW_ROWS = read(CSWW);
+const councilSite = (oldCode: number, code: string, name: string, region: string) =>
+  siteCopy(({ site }) => ({ 'content/site.yaml': site.replace(/localAuthority:[\s\S]*$/, `localAuthority:\n  code: ${code}\n  oldCode: ${oldCode}\n  name: ${name}\n`).replace(/region: West Midlands/, `region: ${region}`).replace(/    members: .*\n/, '') }));
+
+describe("councils DfE reports jointly (the workforce census's 314 / 318 and 940 / 941)", () => {
+  it("gives Kingston upon Thames the joint figure as its own, saying so, and its own figure where a file has one", async () => {
+    const dir = councilSite(314, 'E09000021', 'Kingston upon Thames', 'Outer London');
+    await importEes(dir, [CLA, CSWW], { quarter: '2025/26 Q4' });
+    const rows = csvOf(dir, 'data/2025-26/q4.csv');
+    const joint = dfe(CSWW_ROWS, '2024', (r) => r.old_la_code === '314 / 318');
+    expect(find(rows, 'agency-sw-rate', '2024/25').map((r) => [r.value, r.note])).toEqual([[joint.agency_rate_fte, 'DfE reports Kingston upon Thames and Richmond upon Thames together; this is their joint figure']]);
+    const own = dfe(cla, '2024', (r) => isLa('E09000021')(r) && r.population_type === LOOKED_AFTER);
+    expect(find(rows, 'cla-rate', '2023/24').map((r) => [r.value, r.note])).toEqual([[own.rate_per_10000, '']]);
+    // Richmond upon Thames (318) is one of Kingston's neighbours: the joint figure stands for it.
+    expect(find(rows, 'agency-sw-rate', '2024/25', 'statistical-neighbours')[0].note).toBe('DfE reports Kingston upon Thames and Richmond upon Thames together; their joint figure stands for Richmond upon Thames');
+    expect((await loadContent(dir)).problems).toEqual([]);
+  });
+
+  it("takes Wokingham's neighbour Richmond upon Thames (318) from the joint row, and lists it by either code or name", async () => {
+    const dir = councilSite(872, 'E06000041', 'Wokingham', 'South East');
+    const result = await importEes(dir, [CLA, CSWW], { quarter: '2025/26 Q4' });
+    const [sn] = find(csvOf(dir, 'data/2025-26/q4.csv'), 'agency-sw-rate', '2024/25', 'statistical-neighbours');
+    expect(sn.note).toBe('DfE reports Kingston upon Thames and Richmond upon Thames together; their joint figure stands for Richmond upon Thames');
+    expect(result.plan.notes[0]).toContain('for old LA code 872: 868, 936, 825, 869, 305, 358, 318, 919, 867, 823');
+    // The same, with the neighbours listed in site.yaml, Richmond by name.
+    const listed = siteCopy(({ site }) => ({
+      'content/site.yaml': site.replace(/localAuthority:[\s\S]*$/, 'localAuthority:\n  code: E06000041\n  oldCode: 872\n  name: Wokingham\n').replace(/region: West Midlands/, 'region: South East').replace(/members: .*/, 'members: [868, 936, 825, 869, 305, 358, Richmond upon Thames, 919, 867, 823]'),
+    }));
+    await importEes(listed, [CLA, CSWW], { quarter: '2025/26 Q4' });
+    expect(find(csvOf(listed, 'data/2025-26/q4.csv'), 'agency-sw-rate', '2024/25', 'statistical-neighbours')[0]).toEqual(sn);
+  });
+
+  it('gives West Northamptonshire the joint figure from 2021, when the council began, and nothing before', async () => {
+    const dir = councilSite(941, 'E06000062', 'West Northamptonshire', 'East Midlands');
+    const result = await importEes(dir, [CSWW], { quarter: '2025/26 Q4' });
+    const rows = csvOf(dir, 'data/2025-26/q4.csv').filter((r) => r.indicator === 'agency-sw-rate' && !r.area);
+    expect(rows.map((r) => r.period)).toEqual(['2021/22', '2022/23', '2023/24', '2024/25', '2025/26']);
+    expect(new Set(rows.map((r) => r.note))).toEqual(new Set(['DfE reports North Northamptonshire and West Northamptonshire together; this is their joint figure']));
+    expect(summarise(result).find((l) => l.startsWith('  agency-sw-rate local'))).toMatchInlineSnapshot(`"  agency-sw-rate local 2017/18 to 2020/21: csww_indicators_2017_to_2025.csv has no row for West Northamptonshire this year"`);
+  });
+});
+
+describe('which councils a row stands for', () => {
+  const joint = { geographic_level: 'Local authority', old_la_code: '314 / 318', new_la_code: 'E09000021 / E09000027', la_name: 'Kingston upon Thames / Richmond upon Thames' };
+  const own = { geographic_level: 'Local authority', old_la_code: '318', new_la_code: 'E09000027', la_name: 'Richmond upon Thames' };
+  it('splits a joint row into its members, matched by new code, old code or name', () => {
+    expect(membersOf(joint)).toEqual([
+      { oldCode: 314, code: 'E09000021', name: 'Kingston upon Thames' },
+      { oldCode: 318, code: 'E09000027', name: 'Richmond upon Thames' },
+    ]);
+    expect([{ code: 'E09000027' }, { oldCode: 318 }, { name: 'richmond upon thames' }].map((ref) => memberFor(joint, ref)?.name)).toEqual(['Richmond upon Thames', 'Richmond upon Thames', 'Richmond upon Thames']);
+    // The new code decides when both sides have it, so a wrong old code cannot match another council.
+    expect(memberFor(joint, { code: 'E09000099', oldCode: 318 })).toBeUndefined();
+    expect(jointNote(joint)).toBe('DfE reports Kingston upon Thames and Richmond upon Thames together; this is their joint figure');
+  });
+  it("prefers a council's own row to a joint one in the same year", () => {
+    expect(rowFor([{ cells: joint }, { cells: own }], { oldCode: 318 })?.cells).toBe(own);
+    expect(rowFor([{ cells: joint }, { cells: own }], { oldCode: 314 })?.cells).toBe(joint);
+    expect(rowFor([{ cells: own }], { oldCode: 314 })).toBeUndefined();
+  });
+});
+
+describe('a backfilled site passes check --strict as it comes', () => {
+  it("the sample site, with the guide's ees blocks: DfE's years back to 2012/13 need no file for the quarters between their releases", async () => {
+    const dir = sampleWithGuideBlocks();
+    const result = await importEes(dir, [CLA, C1, D3, LEAVERS], { backfill: true });
+    // Q3 files from 2013/14, years before the sample's own monthly figures start in 2017/18.
+    expect(result.written.map((w) => w.file)).toContain('data/2013-14/q3.csv');
+    const { problems, warnings } = await loadContent(dir);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(warnings.map(formatProblem)).toEqual([]);
+  });
+
+  it("new:quarter on a quarter the import made adds the council's monthly rows and leaves DfE's as they are", async () => {
+    const dir = sampleWithGuideBlocks();
+    await importEes(dir, [CLA, C1, D3, LEAVERS], { backfill: true });
+    const file = 'data/2021-22/q3.csv';
+    const before = readFileSync(join(dir, file), 'utf8');
+    const content = (await loadContent(dir)).content!;
+    const result = addToQuarter(content, '2021/22 Q3', before);
+    expect(result.csv.startsWith(before.split('\n')[0])).toBe(true);
+    // Every row DfE's figures made is there, unchanged, in its place; the new rows follow.
+    expect(result.csv.split('\n').slice(1, before.split('\n').length - 1).map((l) => l.replace(/,+$/, ''))).toEqual(before.split('\n').slice(1, -1).map((l) => l.replace(/,+$/, '')));
+    expect(result.added.filter((r) => r.indicator === 'cla-rate').map((r) => [r.period, r.area])).toEqual([['2021-10', ''], ['2021-11', ''], ['2021-12', '']]);
+    expect(result.added.some((r) => r.area && find(csvOf(dir, file), r.indicator, r.period, r.area, r.breakdown).length)).toBe(false);
+    expect(describeAdded(result)[0]).toMatchInlineSnapshot(`"Added 88 rows to data/2021-22/q3.csv, which already had 12; the rows it had are unchanged (each has an empty cell for the new column breakdown). Added, values empty:"`);
+  });
+
+  it('still warns of a quarter missing among the council\'s own monthly figures, naming the indicators due in it', async () => {
+    const dir = sampleWithGuideBlocks();
+    await importEes(dir, [CLA, C1, D3, LEAVERS], { backfill: true });
+    rmSync(join(dir, 'data/2018-19/q2.csv'));
+    const { warnings } = await loadContent(dir);
+    expect(warnings.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "data/2018-19/q2.csv:1:1: warning: there is no file for 2018/19 Q2 (July to September 2018), between data/2018-19/q1.csv and data/2018-19/q3.csv, but assessment-45-days (monthly), assessment-outcomes (quarterly), cp-plan-rate (monthly) and 29 others have the council's own figures in files before and after it, so this quarter's are missing; create it with npm run new:quarter -- "2018/19 Q2" and fill it in",
+      ]
+    `);
+  });
+});
+
 describe('appending rows to a quarter file', () => {
   it('keeps a byte order mark, CRLF, a note running over two lines and a missing last newline', () => {
     const existing = '\uFEFFindicator,period,value,note\r\ncla-rate,2023/24,87,"Two\r\nlines"\r\ncla-count,2023/24,1043,';
@@ -310,7 +532,7 @@ describe('import:ees refuses bad input, naming the file and line, and writes not
     const dir = siteCopy(({ indicator }) => ({ 'content/indicators/cla-rate.yaml': indicator('cla-rate').replace('value: rate_per_10000', 'value: rate_per_10k') }));
     expect(await problemsOf(dir, [CLA], { quarter: '2024/25 Q3' })).toMatchInlineSnapshot(`
       [
-        "cla_number_and_rate_per_10k_children.csv:1: has no column "rate_per_10k", which content/indicators/cla-rate.yaml:12:10 names (did you mean rate_per_10000?); the file's columns are time_period, time_identifier, geographic_level, population_type, population_estimate, children_count, rate_per_10000",
+        "cla_number_and_rate_per_10k_children.csv:1: has no column "rate_per_10k", which content/indicators/cla-rate.yaml:12:10 names (did you mean rate_per_10000?); write one of the file's columns exactly as its first row has it, closest first: rate_per_10000, children_count, population_type, population_estimate",
       ]
     `);
   });
@@ -319,7 +541,7 @@ describe('import:ees refuses bad input, naming the file and line, and writes not
     const dir = siteCopy(({ indicator }) => ({ 'content/indicators/cla-rate.yaml': indicator('cla-rate').replace('Children looked after on 31 March each year', 'Children looked after at 31 March each year') }));
     expect(await problemsOf(dir, [CLA], { quarter: '2024/25 Q3' })).toMatchInlineSnapshot(`
       [
-        "cla_number_and_rate_per_10k_children.csv: no row has population_type "Children looked after at 31 March each year", which content/indicators/cla-rate.yaml:16:22 names; the column holds "Children ceasing to be looked after each year", "Children looked after on 31 March each year", "Children starting to be looked after each year". Did you mean "Children looked after on 31 March each year"?",
+        "cla_number_and_rate_per_10k_children.csv: no row has population_type "Children looked after at 31 March each year", which content/indicators/cla-rate.yaml:16:22 names; the column holds "Children looked after on 31 March each year", "Children ceasing to be looked after each year", "Children starting to be looked after each year". Did you mean "Children looked after on 31 March each year"?",
       ]
     `);
   });
@@ -435,20 +657,31 @@ describe('the Worcestershire fixture', () => {
   });
 });
 
+/** The publishing guide's ees blocks, as it shows them for the sample site. */
+function guideBlocks() {
+  const guide = readFileSync(join(PROJECT, 'docs', 'publishing.md'), 'utf8');
+  return [...guide.matchAll(/```yaml\n\s*# content\/indicators\/([a-z0-9-]+)\.yaml\n([\s\S]*?)```/g)].map((m) => ({ id: m[1], yaml: m[2].replace(/^ {3}/gm, '') }));
+}
+
+/** A copy of the sample site with the guide's ees blocks and Worcestershire's codes, as the guide has an officer do. */
+function sampleWithGuideBlocks() {
+  const dir = mkdtempSync(join(tmpdir(), 'scrutineer-ees-sample-'));
+  made.push(dir);
+  for (const part of ['content', 'data']) cpSync(join(PROJECT, part), join(dir, part), { recursive: true });
+  for (const b of guideBlocks()) {
+    const path = join(dir, 'content', 'indicators', `${b.id}.yaml`);
+    writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n${b.yaml}`);
+  }
+  const sitePath = join(dir, 'content', 'site.yaml');
+  writeFileSync(sitePath, `${readFileSync(sitePath, 'utf8')}localAuthority:\n  code: E10000034\n  oldCode: 885\n  name: Worcestershire\n`);
+  return dir;
+}
+
 describe("the publishing guide's ees blocks", () => {
   it('import DfE\'s files into the sample site, which still passes npm run check', async () => {
-    const guide = readFileSync(join(PROJECT, 'docs', 'publishing.md'), 'utf8');
-    const blocks = [...guide.matchAll(/```yaml\n\s*# content\/indicators\/([a-z0-9-]+)\.yaml\n([\s\S]*?)```/g)].map((m) => ({ id: m[1], yaml: m[2].replace(/^ {3}/gm, '') }));
+    const blocks = guideBlocks();
     expect(blocks.map((b) => b.id)).toEqual(['cla-rate', 're-referrals-12-months', 'repeat-cp-plans', 'care-leavers-neet']);
-    const dir = mkdtempSync(join(tmpdir(), 'scrutineer-ees-sample-'));
-    made.push(dir);
-    for (const part of ['content', 'data']) cpSync(join(PROJECT, part), join(dir, part), { recursive: true });
-    for (const b of blocks) {
-      const path = join(dir, 'content', 'indicators', `${b.id}.yaml`);
-      writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n${b.yaml}`);
-    }
-    const sitePath = join(dir, 'content', 'site.yaml');
-    writeFileSync(sitePath, `${readFileSync(sitePath, 'utf8')}localAuthority:\n  code: E10000034\n  oldCode: 885\n  name: Worcestershire\n`);
+    const dir = sampleWithGuideBlocks();
     const result = await importEes(dir, [CLA, C1, D3, LEAVERS], { quarter: '2025/26 Q3' });
     const rows = csvOf(dir, 'data/2025-26/q3.csv');
     for (const b of blocks) {

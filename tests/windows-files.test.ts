@@ -140,7 +140,7 @@ describe('completeness warnings', () => {
     expect(await warnings(dir)).toMatchInlineSnapshot(`
       [
         "content/meetings/panel/2018-10-25.mdx:4:26: warning: cla-rate has no figure for 2018/19 Q2, the meeting's period; the page would show 2018/19 Q1 (April to June 2018) as its latest. Add a row for 2018/19 Q2 to data/2018-19/q2.csv, with x as its value if there is no figure",
-        "data/2018-19/q3.csv:1:1: warning: there is no file for 2018/19 Q3 (October to December 2018), between data/2018-19/q2.csv and data/2018-19/q4.csv; create it with npm run new:quarter -- "2018/19 Q3" and fill it in",
+        "data/2018-19/q3.csv:1:1: warning: there is no file for 2018/19 Q3 (October to December 2018), between data/2018-19/q2.csv and data/2018-19/q4.csv, but open-cases (quarterly) has the council's own figures in files before and after it, so this quarter's are missing; create it with npm run new:quarter -- "2018/19 Q3" and fill it in",
       ]
     `);
     // check prints them; it passes without --strict, and fails with it, as CI runs it.

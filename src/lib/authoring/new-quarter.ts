@@ -7,6 +7,9 @@ import Papa from 'papaparse';
 import type { Content, Observation } from '../model';
 import { BASIC_COLUMNS } from '../schemas/data-row';
 import { monthPeriod, parsePeriod, shiftPeriod, type Period } from '../periods';
+import { readCsv } from '../content/csv-file';
+import { ProblemList } from '../content/problems';
+import { appendRows } from '../ees/write';
 
 export interface NewQuarter {
   /** Path relative to the content root: data/2020-21/q1.csv */
@@ -47,21 +50,80 @@ function periodsIn(q: Period, kind: Period['kind']): Period[] {
 
 const KIND = { monthly: 'month', quarterly: 'quarter', annual: 'year' } as const;
 
-export function newQuarter(content: Content, quarterText: string): NewQuarter {
-  const q = parseQuarter(quarterText);
-  const rows: Record<string, string>[] = [];
+/** One row the quarter's file needs: its key columns, value left to fill in. */
+export type NeededRow = { indicator: string; period: string; area: string; breakdown: string };
+
+/** Every row the quarter's file needs: each indicator's local periods, and the comparators at their cadence. */
+export function rowsForQuarter(content: Content, q: Period): NeededRow[] {
+  const rows: NeededRow[] = [];
   const add = (indicator: string, period: Period, area: string, breakdown?: string) =>
     rows.push({ indicator, period: period.label, area: area === 'local' ? '' : area, breakdown: breakdown ?? '' });
   const comparators = comparatorSeries(content.observations, q);
-
   for (const indicator of content.indicators) {
     const periods = periodsIn(q, KIND[indicator.frequency]);
     const categories = indicator.categories ? Object.keys(indicator.categories) : [undefined];
     for (const period of periods) for (const c of categories) add(indicator.id, period, 'local', c);
     for (const o of comparators.get(indicator.id) ?? []) add(indicator.id, o.period, o.area, o.breakdown);
   }
-  const csv = Papa.unparse({ fields: [...BASIC_COLUMNS], data: rows.map((r) => BASIC_COLUMNS.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
+  return rows;
+}
+
+export function newQuarter(content: Content, quarterText: string): NewQuarter {
+  const q = parseQuarter(quarterText);
+  const rows = rowsForQuarter(content, q);
+  const csv = Papa.unparse({ fields: [...BASIC_COLUMNS], data: rows.map((r) => BASIC_COLUMNS.map((c) => (r as Record<string, string>)[c] ?? '')) }, { newline: '\n' }) + '\n';
   return { file: quarterFile(q), csv, rows: rows.length };
+}
+
+const keyOf = (r: { indicator?: string; period?: string; area?: string; breakdown?: string }) =>
+  `${r.indicator ?? ''}|${r.period ?? ''}|${!r.area || r.area === 'local' ? '' : r.area}|${r.breakdown ?? ''}`;
+
+export interface AddedRows {
+  file: string;
+  /** The file's new text: its rows as they were, then the rows it lacked. */
+  csv: string;
+  added: NeededRow[];
+  /** How many rows the file had. */
+  had: number;
+  /** Columns the added rows needed that the header lacked, added at its end. */
+  columns: string[];
+}
+
+/**
+ * For a quarter whose file exists (made by import:ees --backfill, or typed by hand): the rows it
+ * lacks, appended, with every row already there left exactly as it is, in the file's own column
+ * order and line endings. A row counts as there whatever its value, so nothing is asked for twice.
+ */
+export function addToQuarter(content: Content, quarterText: string, existing: string): AddedRows {
+  const q = parseQuarter(quarterText);
+  const file = quarterFile(q);
+  const csv = readCsv(existing, file, new ProblemList());
+  const missing = (['indicator', 'period'] as const).filter((c) => !(c in csv.columnOf));
+  if (missing.length) {
+    throw new AuthoringError(`${file}:1: already exists, but its first row has no ${missing.join(' or ')} column, so it is not a quarter's data file that rows can be added to; it was not changed. Fix its header row (${BASIC_COLUMNS.join(',')}), or move it aside and run this again`);
+  }
+  const there = new Set(csv.rows.map((r) => keyOf(r.cells)));
+  const added = rowsForQuarter(content, q).filter((r) => !there.has(keyOf(r)));
+  if (!added.length) return { file, csv: existing, added, had: csv.rows.length, columns: [] };
+  const cells = added.map((r) => ({ indicator: r.indicator, period: r.period, ...(r.area && { area: r.area }), ...(r.breakdown && { breakdown: r.breakdown }) }));
+  const text = appendRows(existing, cells, file);
+  const columns = readCsv(text, file, new ProblemList()).header.filter((h) => !(h in csv.columnOf));
+  return { file, csv: text, added, had: csv.rows.length, columns };
+}
+
+/** What addToQuarter added, for the command to print: one line per indicator. */
+export function describeAdded(result: AddedRows): string[] {
+  if (!result.added.length) return [`${result.file} already has a row for every indicator and period the quarter needs; it was not changed.`];
+  const byIndicator = new Map<string, string[]>();
+  for (const r of result.added) {
+    const what = [r.period, r.area, r.breakdown].filter(Boolean).join(' ');
+    byIndicator.set(r.indicator, [...(byIndicator.get(r.indicator) ?? []), what]);
+  }
+  const n = result.added.length;
+  return [
+    `Added ${n} row${n === 1 ? '' : 's'} to ${result.file}, which already had ${result.had}; the rows it had are unchanged${result.columns.length ? ` (each has an empty cell for the new column${result.columns.length === 1 ? '' : 's'} ${result.columns.join(', ')})` : ''}. Added, values empty:`,
+    ...[...byIndicator].map(([id, list]) => `  ${id}: ${list.join(', ')}`),
+  ];
 }
 
 /**

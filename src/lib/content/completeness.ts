@@ -9,26 +9,60 @@ import type { ProblemList } from './problems';
 import type { YamlSource } from './yaml-file';
 
 /**
- * Every quarter between the first and the last data file that has no file of its own. Only a
- * site with monthly or quarterly indicators publishes every quarter: one whose indicators are all
- * annual (DfE's yearly releases) has files only for the quarters the releases came in.
+ * Every quarter between the first and the last data file that has no file of its own, though a
+ * monthly or quarterly indicator is due in it: one with local figures in files before and after
+ * it. A quarter that only DfE's yearly releases would fill needs no file (a backfilled site files
+ * them in Q3 and Q4 only, back to years before the council's own figures start), and asking for
+ * one would make an officer create rows with nothing to put in them.
  */
-export function missingQuarterFiles(quarters: readonly { file: string; quarter: Period }[], indicators: Iterable<Indicator>, problems: ProblemList) {
-  if (![...indicators].some((i) => i.frequency !== 'annual')) return;
+export function missingQuarterFiles(
+  quarters: readonly { file: string; quarter: Period }[],
+  indicators: Iterable<Indicator>,
+  observations: readonly Observation[],
+  problems: ProblemList,
+) {
+  const spans = localSpans(indicators, observations);
+  if (!spans.size) return;
   const sorted = [...quarters].sort((a, b) => a.quarter.end - b.quarter.end);
   for (let i = 1; i < sorted.length; i++) {
     const before = sorted[i - 1];
     const after = sorted[i];
     for (let end = before.quarter.end + 3; end < after.quarter.start; end += 3) {
       const quarter = quarterOf(end);
+      const due = [...spans].filter(([, s]) => s.first < end && s.last > end).map(([id, s]) => `${id} (${s.frequency})`);
+      if (!due.length) continue;
       problems.warn(
         fileOf(quarter),
         1,
         1,
-        `there is no file for ${periodName(quarter)}, between ${before.file} and ${after.file}; create it with npm run new:quarter -- "${quarter.label}" and fill it in`,
+        `there is no file for ${periodName(quarter)}, between ${before.file} and ${after.file}, but ${listed(due)} ${due.length === 1 ? 'has' : 'have'} the council's own figures in files before and after it, so this quarter's are missing; create it with npm run new:quarter -- "${quarter.label}" and fill it in`,
       );
     }
   }
+}
+
+/** For each monthly or quarterly indicator, the ends of the first and last quarters whose files hold a local row of it. */
+function localSpans(indicators: Iterable<Indicator>, observations: readonly Observation[]) {
+  const periodic = new Map([...indicators].filter((i) => i.frequency !== 'annual').map((i) => [i.id, i.frequency]));
+  const spans = new Map<string, { first: number; last: number; frequency: string }>();
+  for (const o of observations) {
+    const frequency = periodic.get(o.indicator);
+    if (o.area !== 'local' || !frequency) continue;
+    const end = o.source.quarter.end;
+    const span = spans.get(o.indicator);
+    if (!span) spans.set(o.indicator, { first: end, last: end, frequency });
+    else {
+      span.first = Math.min(span.first, end);
+      span.last = Math.max(span.last, end);
+    }
+  }
+  return spans;
+}
+
+/** "a, b and c", or the first three "and 4 others". */
+function listed(items: string[]) {
+  if (items.length > 4) return `${items.slice(0, 3).join(', ')} and ${items.length - 3} others`;
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /**

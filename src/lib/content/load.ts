@@ -215,7 +215,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     rawObservations.push(...readDataFile(file, quarter, csv, indicators, problems, broken.indicators));
     if (problems.items.length > before) broken.data = true;
   }
-  missingQuarterFiles(dataFiles, indicators.values(), problems);
+  missingQuarterFiles(dataFiles, indicators.values(), rawObservations, problems);
   const observations = checkAcrossFiles(rawObservations, columns, problems, { earlierFilesBroken: broken.data });
   seriesPrecision(observations);
 

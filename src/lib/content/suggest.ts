@@ -19,6 +19,18 @@ export function didYouMean(found: string, valid: Iterable<string>) {
   return n ? `; did you mean ${n}?` : '';
 }
 
+/**
+ * The valid names, closest to the one found first (ties in their own order), so a message that
+ * lists a file's real columns puts the one meant at the front, whatever the slip was.
+ */
+export function byCloseness(found: string, valid: Iterable<string>): string[] {
+  const f = found.toLowerCase();
+  return [...valid]
+    .map((name, i) => ({ name, i, d: distance(f, name.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.name);
+}
+
 /** Levenshtein distance with adjacent transpositions counted as one edit. */
 function distance(a: string, b: string) {
   const rows = a.length + 1;

@@ -161,8 +161,9 @@ function describeIssue(issue: ZodIssue, schema: ZodTypeAny, data: unknown): Desc
 function unionHint(field: string) {
   if (field === 'target') return 'write a number, such as 85, or a list such as [{from: 2018/19, value: 85}]';
   if (field.endsWith('number')) return 'write the agenda item number, such as "7"';
-  if (field === 'ees.value') return 'write the column that holds the value, such as rate_per_10000, or for a breakdown each category and its column';
-  if (field === 'ees.numerator' || field === 'ees.denominator') return 'write the column, such as children_count, or { column: ..., filters: { ...: ... } } for another row';
+  // A column DfE names with digits alone would be read by YAML as a number: the quotes keep it text.
+  if (field === 'ees.value') return 'write the column that holds the value, such as rate_per_10000, or for a breakdown each category and its column; write a column named with a number in quotes, such as "2021"';
+  if (field === 'ees.numerator' || field === 'ees.denominator') return 'write the column, such as children_count, or { column: ..., filters: { ...: ... } } for another row; write a column named with a number in quotes, such as "2021"';
   if (field.startsWith('comparators.statisticalNeighbours.members')) return "write each neighbour's old LA code, such as 885, or its name";
   return 'check the format in CONTENT-FORMAT.md';
 }

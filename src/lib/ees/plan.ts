@@ -11,13 +11,14 @@ import { SOURCE_SYMBOLS } from '../schemas/data-row';
 import { dayName, lastDayOf, monthOfDay, monthYear, observationDay, quarterOf, type Period } from '../periods';
 import { MONTHS } from '../schemas/indicator';
 import { quarterFile } from '../authoring/new-quarter';
-import { nearest } from '../content/suggest';
+import { byCloseness, nearest } from '../content/suggest';
 import type { EesFile } from './file';
 import { EesError } from './errors';
 import { eesPeriod } from './periods';
 import { meanOf, roundTo } from './neighbours';
 import type { Grouping } from './groupings';
 import { rankAmong } from './rank';
+import { isJoint, jointNames, jointNote, memberFor, refOf, rowFor } from './councils';
 
 export type Mode = { quarter: Period } | { backfill: true };
 
@@ -74,6 +75,7 @@ const NUMBER_RE = /^-?\d+(\.\d+)?$/;
 const WHOLE_RE = /^\d+$/;
 const isSymbol = (t: string) => (SOURCE_SYMBOLS as readonly string[]).includes(t);
 const norm = (s: string) => s.trim().toLowerCase().replace(/^the\s+/, '');
+const isLocal = (c: Record<string, string>) => (c.geographic_level ?? '').toLowerCase() === 'local authority';
 
 /** One row per area and year, picked by filters. */
 interface Picked {
@@ -111,9 +113,8 @@ export function planImport(input: PlanInput): Plan {
     ]);
   }
   const councilLabel = la.name ?? la.code ?? String(la.oldCode);
-  const isCouncil = (c: Record<string, string>) =>
-    (c.geographic_level ?? '').toLowerCase() === 'local authority' &&
-    (la.code !== undefined && c.new_la_code !== undefined ? c.new_la_code === la.code : la.oldCode !== undefined && c.old_la_code !== undefined ? Number(c.old_la_code) === la.oldCode : la.name !== undefined && norm(c.la_name ?? '') === norm(la.name));
+  // The council's row may be a joint one (Kingston upon Thames and Richmond upon Thames): either member matches it.
+  const isCouncil = (c: Record<string, string>) => isLocal(c) && memberFor(c, la) !== undefined;
 
   const byName = new Map(files.map((f) => [f.name, f]));
   const withEes = input.indicators.filter((i) => i.ees && byName.has(i.ees.file));
@@ -160,8 +161,8 @@ export function planImport(input: PlanInput): Plan {
     let oldCode = la.oldCode;
     if (oldCode === undefined) {
       for (const f of files) {
-        const row = f.rows.find((r) => isCouncil(r.cells) && r.cells.old_la_code);
-        if (row) oldCode = Number(row.cells.old_la_code);
+        const row = f.rows.find((r) => isCouncil(r.cells) && memberFor(r.cells, la)?.oldCode !== undefined);
+        if (row) oldCode = memberFor(row.cells, la)!.oldCode;
         if (oldCode !== undefined) break;
       }
     }
@@ -172,15 +173,21 @@ export function planImport(input: PlanInput): Plan {
       notes.push(`Statistical neighbours: ${grouping.source}, for old LA code ${oldCode}: ${list.join(', ')}.`);
     }
   }
-  const isMember = (c: Record<string, string>, m: number | string) =>
-    typeof m === 'number' ? Number(c.old_la_code) === m : norm(c.la_name ?? '') === norm(m);
+  const isMember = (c: Record<string, string>, m: number | string) => memberFor(c, refOf(m)) !== undefined;
 
   // Members that are no council in a file: a typing slip in site.yaml, never silently averaged away.
+  // A member missing only in some years is named as the file names it in others.
+  const memberNames = new Map<string, Map<number | string, string>>();
   for (const f of files) {
     if (!withEes.some((i) => i.ees!.file === f.name) || !members.length) continue;
-    const las = f.rows.filter((r) => (r.cells.geographic_level ?? '').toLowerCase() === 'local authority');
+    const las = f.rows.filter((r) => isLocal(r.cells));
+    const names = new Map<number | string, string>();
+    memberNames.set(f.name, names);
     for (const m of members) {
-      if (!las.some((r) => isMember(r.cells, m))) {
+      const row = las.find((r) => isMember(r.cells, m));
+      const name = row && memberFor(row.cells, refOf(m))?.name;
+      if (name) names.set(m, name);
+      if (!row) {
         const guess = typeof m === 'string' ? nearest(m, new Set(las.map((r) => r.cells.la_name ?? ''))) : undefined;
         errors.push(`${f.display}: statistical neighbour ${typeof m === 'number' ? `old LA code ${m}` : `"${m}"`} (${listed ? 'content/site.yaml comparators.statisticalNeighbours.members' : 'DfE\'s groupings'}) is not a council in this file${guess ? `; did you mean ${guess}?` : '; check the code or name'}`);
       }
@@ -194,7 +201,9 @@ export function planImport(input: PlanInput): Plan {
     const before = errors.length;
     const needColumn = (column: string, path: (string | number)[]) => {
       if (column in f.columnOf) return true;
-      errors.push(`${f.display}:1: has no column "${column}", which ${where(ind, path)} names${didYouMeanColumn(column, f.header)}; the file's columns are ${f.header.filter((h) => !/^(country|region|old_la|new_la|la_)/.test(h)).join(', ')}`);
+      // The time and geography columns are in every EES file and never hold a figure: leave them out.
+      const columns = byCloseness(column, f.header.filter((h) => !/^(time_|geographic_level|country|region|old_la|new_la|la_)/.test(h)));
+      errors.push(`${f.display}:1: has no column "${column}", which ${where(ind, path)} names${didYouMeanColumn(column, f.header)}; write one of the file's columns exactly as its first row has it, closest first: ${columns.join(', ')}`);
       return false;
     };
 
@@ -203,7 +212,7 @@ export function planImport(input: PlanInput): Plan {
       for (const v of values) {
         if (present.has(v)) continue;
         const guess = nearest(v, present);
-        const list = [...present].filter(Boolean);
+        const list = byCloseness(v, [...present].filter(Boolean));
         const holds = list.length <= 12 ? `; the column holds ${list.map((x) => `"${x}"`).join(', ')}` : '';
         errors.push(`${f.display}: no row has ${col} "${v}", which ${where(ind, path)} names${holds}${guess ? `. Did you mean "${guess}"?` : ''}`);
       }
@@ -281,8 +290,8 @@ export function planImport(input: PlanInput): Plan {
           skipped.push({ indicator: ind.id, period: period.label, reason: `dated ${dayName(day)}, after ${'quarter' in mode ? mode.quarter.label : ''}, the quarter being filled; import it with the quarter DfE published it in` });
           continue;
         }
-        const council = [...year.areas.values()].find((r) => isCouncil(r.cells));
         const las = [...year.areas.entries()].filter(([k]) => k.startsWith('L:')).map(([, r]) => r);
+        const council = rowFor(las, la);
         const cellOf = (row: CsvRow | undefined, spec: typeof ees.numerator, rows: Picked | undefined) => {
           if (spec === undefined || !row) return undefined;
           if (typeof spec === 'string') return row.cells[spec];
@@ -295,10 +304,11 @@ export function planImport(input: PlanInput): Plan {
           const skip = (reason: string) => skipped.push({ indicator: ind.id, area, period: period.label, reason });
           if (area === 'statistical-neighbours') {
             if (!members.length) continue;
-            const found: { name: string; value?: number; text?: string }[] = members.map((m) => {
-              const row = las.find((r) => isMember(r.cells, m));
+            const found = members.map((m) => {
+              const row = rowFor(las, refOf(m));
               const text = row?.cells[s.valueColumn];
-              return { name: row?.cells.la_name ?? String(m), text, ...(text !== undefined && NUMBER_RE.test(text) && { value: Number(text) }) };
+              const name = (row && memberFor(row.cells, refOf(m))?.name) ?? memberNames.get(f.name)?.get(m) ?? String(m);
+              return { name, text, joint: row && isJoint(row.cells) ? row : undefined, ...(text !== undefined && NUMBER_RE.test(text) && { value: Number(text) }) };
             });
             const values = found.filter((x) => x.value !== undefined).map((x) => x.value!);
             const mean = meanOf(values);
@@ -307,9 +317,12 @@ export function planImport(input: PlanInput): Plan {
               continue;
             }
             const missing = found.filter((x) => x.value === undefined);
-            const note = missing.length
-              ? `Average of ${values.length} of the ${members.length} statistical neighbours; no figure for ${missing.map((x) => `${x.name}${x.text ? ` [${x.text}]` : ''}`).join(', ')}`
-              : undefined;
+            const notes = [
+              ...(missing.length ? [`Average of ${values.length} of the ${members.length} statistical neighbours; no figure for ${missing.map((x) => `${x.name}${x.text ? ` [${x.text}]` : ''}`).join(', ')}`] : []),
+              // A joint figure stands for each member DfE reports in it (rule 9); say whose it is.
+              ...found.filter((x) => x.joint && x.value !== undefined).map((x) => `DfE reports ${jointNames(x.joint!.cells)} together; their joint figure stands for ${x.name}`),
+            ];
+            const note = notes.length ? notes.join('. ') : undefined;
             push(area, { value: roundTo(mean, ind.decimals), ...(note && { note }) });
             continue;
           }
@@ -335,7 +348,7 @@ export function planImport(input: PlanInput): Plan {
             numerator = undefined;
             denominator = undefined;
           }
-          const cells: RowCells = { value, ...(numerator !== undefined && { numerator, denominator }) };
+          const cells: RowCells = { value, ...(numerator !== undefined && { numerator, denominator }), ...(area === 'local' && isJoint(row.cells) && { note: jointNote(row.cells) }) };
           // Counts are not ranked: a large council has more children in every count.
           if (area === 'local' && !isCount && NUMBER_RE.test(value)) {
             const all = las.map((r) => r.cells[s.valueColumn]).filter((t): t is string => t !== undefined && NUMBER_RE.test(t)).map(Number);

@@ -85,9 +85,13 @@ export function existingRows(root: string): ExistingRow[] {
   return out;
 }
 
-export async function importEes(root: string, paths: string[], options: { quarter?: string; backfill?: boolean }): Promise<ImportResult> {
+/**
+ * `paths` are the EES files to read; files already read (readEesFiles) may be given instead, so a
+ * caller importing the same files for many councils (the every-council test) parses them once.
+ */
+export async function importEes(root: string, paths: string[] | EesFile[], options: { quarter?: string; backfill?: boolean }): Promise<ImportResult> {
   const mode = parseMode(options);
-  const files = readEesFiles(paths);
+  const files = paths.every((p): p is string => typeof p === 'string') ? readEesFiles(paths) : paths;
   const before = await loadContent(root);
   const content = before.partial;
   if (!content || !content.indicators.length) {

@@ -18,8 +18,14 @@ export const MONTHS = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
 
-/** An EES column name: lower-case letters, digits and underscores. */
-const eesColumn = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: 'is not a column name; write the column as it is in the EES file, such as rate_per_10000' });
+/**
+ * An EES column, exactly as DfE writes it in the file's first row. DfE's names start with digits
+ * (`2_years_or_more`), hold capitals (`CPP_start`) and, in some files, spaces or hyphens, so any
+ * text is taken; whether the file has it is checked against the file itself, by the import.
+ */
+const eesColumn = z
+  .string({ invalid_type_error: 'is not a column name; write the column as it is in the first row of the EES file, such as rate_per_10000, in quotes if it is a number ("2021")' })
+  .min(1, { message: 'is empty; write the column as it is in the first row of the EES file, such as rate_per_10000' });
 
 /** A column on another row of the same area and year: `{ column: care_leaver_count, filters: { breakdown: Total } }`. */
 const eesOtherRow = z.object({ column: eesColumn, filters: z.record(z.string(), z.string()).optional() }).strict();
