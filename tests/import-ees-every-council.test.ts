@@ -5,13 +5,13 @@
  * problem and no warning). This is what an officer at any council gets on day one.
  *
  * It runs the import and the check in process, on files parsed once, into a temporary folder per
- * council, so it takes a minute or two rather than 153 runs of npm. The files are the copies in
- * tests/fixtures/ees (the care leavers file trimmed to the rows the indicators use; see its
- * README); SCRUTINEER_EES=/path/to/folder runs it on another folder of DfE files, such as the
- * untrimmed originals.
+ * council, so it takes a minute or two rather than 153 runs of npm. The files are DfE's own, as
+ * downloaded, in ../shared/ees beside the checkout (CI has it there); a checkout without it uses
+ * the copies in tests/fixtures/ees (the care leavers file trimmed to the rows the indicators use;
+ * see its README). SCRUTINEER_EES=/path/to/folder runs it on another folder of DfE files.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -20,7 +20,8 @@ import { importEes, readEesFiles } from '../src/lib/ees/run';
 import { loadContent } from '../src/lib/content/load';
 import { formatProblem } from '../src/lib/content/problems';
 
-const EES = process.env.SCRUTINEER_EES ?? join(FIXTURES, 'ees');
+const SHARED = join(PROJECT, '..', 'shared', 'ees');
+const EES = process.env.SCRUTINEER_EES ?? (existsSync(SHARED) ? SHARED : join(FIXTURES, 'ees'));
 const WORCESTERSHIRE = join(FIXTURES, 'sites', 'worcestershire');
 // DfE's groupings are not EES data files: the import reads the 2025 model itself.
 const DATA_FILES = readdirSync(EES).filter((f) => f.endsWith('.csv') && !/^(sn_model|New_Statistical_Neighbour)/.test(f)).sort();
