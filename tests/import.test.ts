@@ -6,6 +6,10 @@ import { FIXTURES, PROJECT, sampleCopy } from './helpers/fixtures';
 import { cleanEnv } from './helpers/build';
 import { loadContent } from '../src/lib/content/load';
 import { formatProblem } from '../src/lib/content/problems';
+import writeXlsxFile from 'write-excel-file/node';
+import Papa from 'papaparse';
+import { importSheet, importSheets, type ImportResult } from '../src/lib/authoring/import';
+import { readWorkbook } from '../src/lib/authoring/workbook';
 
 const importFile = (root: string, file: string, quarter: string) =>
   spawnSync(process.execPath, [join(PROJECT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(PROJECT, 'scripts', 'import.ts'), file, '--quarter', quarter], {
@@ -30,8 +34,9 @@ describe('npm run import', () => {
     const result = importFile(dir, join(FIXTURES, 'import', 'performance-sheet.xlsx'), '2020/21 Q1');
     expect(result.stderr.split('\n').filter((l) => l.startsWith('performance-sheet.xlsx'))).toEqual([
       'performance-sheet.xlsx: columns outside 2020/21 Q1 were not imported (2020-07); import them with the quarter they belong to',
-      'performance-sheet.xlsx:4:1: "Childrn in care" is not an indicator id or title, so the row was not imported; write the id (the file name in content/indicators/) or the title exactly as it is there',
-      'performance-sheet.xlsx:5:1: assessment-45-days is a percentage, but every value is between 0 and 1, as a spreadsheet stores a cell formatted as %; write the percentages as numbers from 0 to 100 (82.5, not 0.825). The row was not imported',
+      'performance-sheet.xlsx Sheet1!A4: "Childrn in care" is not an indicator id or title, so the row was not imported; write the id (the file name in content/indicators/) or the title exactly as it is there',
+      // The cells are in the General format, so 0.842 may be a fraction or 0.842%: refused, not guessed.
+      'performance-sheet.xlsx Sheet1!C5: assessment-45-days is a percentage, but every value is between 0 and 1, as a spreadsheet stores a cell formatted as %; write the percentages as numbers from 0 to 100 (82.5, not 0.825), or format the cells as Percentage. The row was not imported',
     ]);
     expect(result.status).toBe(1);
     expect(readFileSync(join(dir, 'data/2020-21/q1.csv'), 'utf8')).toBe(
@@ -56,7 +61,7 @@ describe('npm run import', () => {
   it('converts a .csv sheet with categories and quarters, and the result passes check', async () => {
     const dir = copy();
     const result = importFile(dir, join(FIXTURES, 'import', 'performance-sheet.csv'), '2020/21 Q1');
-    expect(result.stderr).toContain('performance-sheet.csv:9:1: "cla-rte" is not an indicator id or title, so the row was not imported; did you mean cla-rate ("Children looked after, rate per 10,000 under-18s")?');
+    expect(result.stderr).toContain('performance-sheet.csv A9: "cla-rte" is not an indicator id or title, so the row was not imported; did you mean cla-rate ("Children looked after, rate per 10,000 under-18s")?');
     const csv = readFileSync(join(dir, 'data/2020-21/q1.csv'), 'utf8');
     expect(csv).toContain('placement-type-mix,2020/21 Q1,,foster-care,76.5,,,,');
     expect(csv).toContain('assessment-45-days,2020-05,,,86.0,,,,');
@@ -70,5 +75,172 @@ describe('npm run import', () => {
     const result = importFile(dir, join(FIXTURES, 'import', 'performance-sheet.csv'), '2019/20 Q4');
     expect(result.stderr).toContain('data/2019-20/q4.csv already exists; it was not changed.');
     expect(readFileSync(join(dir, 'data/2019-20/q4.csv'), 'utf8')).toBe(readFileSync(join(PROJECT, 'data/2019-20/q4.csv'), 'utf8'));
+  });
+});
+
+const sample = (await loadContent(PROJECT)).content!;
+type Value = string | number | null | { value: number; format: string };
+/** A workbook as Excel saves it, from rows of values; { value, format } gives a cell a number format. */
+async function workbook(sheets: Record<string, Value[][]>) {
+  const data = Object.entries(sheets).map(([sheet, rows]) => ({
+    sheet,
+    data: rows.map((row) => row.map((v) => (v === null ? null : typeof v === 'object' ? { value: v.value, type: Number, format: v.format } : typeof v === 'number' ? { value: v, type: Number } : { value: v, type: String }))),
+  }));
+  const bytes = await (writeXlsxFile as any)(data).toBuffer();
+  return readWorkbook(new Uint8Array(bytes));
+}
+const importBook = async (sheets: Record<string, Value[][]>) => importSheets(sample, await workbook(sheets), '2020/21 Q1', 'Performance.xlsx');
+/** The imported rows as indicator period area: value (note). */
+const imported = (result: ImportResult) =>
+  Papa.parse<Record<string, string>>(result.csv, { header: true, skipEmptyLines: true }).data.map((r) => `${r.indicator} ${r.period}${r.area ? ` ${r.area}` : ''}: ${r.value}${r.note ? ` (${r.note})` : ''}`);
+const pct = (value: number, format = '0.0%') => ({ value, format });
+const HEAD = ['Indicator', 'Unit', 'Apr-20', 'May-20', 'Jun-20'];
+const EHCP = 'New Education, Health and Care plans issued within 20 weeks';
+
+describe('the workbook import: right or refused, never wrong', () => {
+  it('refuses a count row that shares a percentage\'s name, naming the unit cell, and imports the % row', async () => {
+    const result = await importBook({
+      Sheet1: [HEAD, [EHCP, 'No.', 18, 10, 22], [EHCP, '%', 45, 38.5, 52.4]],
+    });
+    expect(result.skipped).toMatchInlineSnapshot(`
+      [
+        "Performance.xlsx Sheet1!B2: the unit is "No." (a count), but ehcp-20-weeks ("New Education, Health and Care plans issued within 20 weeks") is a percentage, so the row was not imported; if the row is a percentage, write % in B2; if it is a count, it is not this indicator: leave it out, or add an indicator for it to content/indicators/",
+      ]
+    `);
+    expect(imported(result)).toEqual(['ehcp-20-weeks 2020-04: 45', 'ehcp-20-weeks 2020-05: 38.5', 'ehcp-20-weeks 2020-06: 52.4']);
+  });
+
+  it('reads the units real reports write, and refuses one it does not know or that disagrees', async () => {
+    const result = await importBook({
+      Sheet1: [
+        ['KPI', 'Measure', 'Apr-20', 'May-20', 'Jun-20'],
+        ['cla-rate', 'Rate per 10,000', 57.2, 58, 58.4],
+        ['cla-starts', 'No.', 31, 28, 35],
+        ['sw-caseload', 'Rate', 17.2, 17.9, 18.1],
+        ['assessment-45-days', 'Score', 84.2, 86, 85.1],
+        ['early-help', '', 1204, 1180, 1250],
+      ],
+    });
+    expect(result.skipped).toMatchInlineSnapshot(`
+      [
+        "Performance.xlsx Sheet1!B4: the unit is "Rate" (a rate per 10,000), but sw-caseload ("Average caseload of a children's social worker") is a ratio, so the row was not imported; if the row is a ratio, write Ratio in B4; if it is a rate per 10,000, it is not this indicator: leave it out, or add an indicator for it to content/indicators/",
+        "Performance.xlsx Sheet1!B5: the unit "Score" is not one the import knows, so the row was not imported; assessment-45-days is a percentage: if the row is, write % in B5, otherwise leave the row out",
+      ]
+    `);
+    expect(imported(result)).toHaveLength(9);
+  });
+
+  it('reads a percent-formatted cell as the percentage Excel shows, 1 as 100, and leaves 38.5 in General as 38.5', async () => {
+    const result = await importBook({
+      Sheet1: [
+        HEAD,
+        [EHCP, '%', pct(0.45, '0%'), pct(0.385), pct(1, '0%')],
+        ['assessment-45-days', '%', 84.2, 38.5, 100],
+        ['re-referrals-12-months', null, pct(0.219, '0.00%'), 22.6, '21.9%'],
+      ],
+    });
+    expect(result.skipped).toEqual([]);
+    expect(imported(result)).toEqual([
+      'ehcp-20-weeks 2020-04: 45',
+      'ehcp-20-weeks 2020-05: 38.5',
+      'ehcp-20-weeks 2020-06: 100',
+      'assessment-45-days 2020-04: 84.2',
+      'assessment-45-days 2020-05: 38.5',
+      'assessment-45-days 2020-06: 100',
+      're-referrals-12-months 2020-04: 21.9',
+      're-referrals-12-months 2020-05: 22.6',
+      're-referrals-12-months 2020-06: 21.9',
+    ]);
+  });
+
+  it('refuses a percent-formatted cell for an indicator that is not a percentage', async () => {
+    const result = await importBook({ Sheet1: [HEAD, ['cla-starts', null, 31, pct(0.28, '0%'), 35]] });
+    expect(result.skipped).toMatchInlineSnapshot(`
+      [
+        "Performance.xlsx Sheet1!D2: "0.28" for cla-starts 2020-05 is formatted as a percentage (Excel shows 28%), but cla-starts is a count; format the cell as Number and type the figure itself; that value was not imported",
+      ]
+    `);
+    expect(imported(result)).toEqual(['cla-starts 2020-04: 31', 'cla-starts 2020-06: 35']);
+  });
+
+  it('refuses a row that mixes a fraction with percentages, naming the odd cell, in a workbook and a CSV', async () => {
+    const result = await importBook({
+      Sheet1: [HEAD, [EHCP, null, 0.45, 38.5, 52.4], ['assessment-45-days', null, 0.45, 0.385, 1]],
+    });
+    expect(result.skipped).toMatchInlineSnapshot(`
+      [
+        "Performance.xlsx Sheet1!C2: 0.45 for ehcp-20-weeks 2020-04 looks like a fraction (45%) among percentages written from 0 to 100 (38.5, 52.4), so the row was not imported; write 45 if it is 45%, or type "0.45%" if it really is 0.45%",
+        "Performance.xlsx Sheet1!C3: assessment-45-days is a percentage, but every value is between 0 and 1, as a spreadsheet stores a cell formatted as %; write the percentages as numbers from 0 to 100 (82.5, not 0.825), or format the cells as Percentage. The row was not imported",
+      ]
+    `);
+    expect(result.rows).toBe(0);
+    const csv = importSheet(sample, [HEAD, [EHCP, '', '38.5', '0.45', '52.4']], '2020/21 Q1', 'Performance.csv');
+    expect(csv.skipped).toMatchInlineSnapshot(`
+      [
+        "Performance.csv D2: 0.45 for ehcp-20-weeks 2020-05 looks like a fraction (45%) among percentages written from 0 to 100 (38.5, 52.4), so the row was not imported; write 45 if it is 45%, or type "0.45%" if it really is 0.45%",
+      ]
+    `);
+    // Typed with its % sign, a small percentage says what it is.
+    expect(imported(importSheet(sample, [HEAD, [EHCP, '', '38.5', '0.45%', '52.4']], '2020/21 Q1', 'Performance.csv'))).toEqual([
+      'ehcp-20-weeks 2020-04: 38.5',
+      'ehcp-20-weeks 2020-05: 0.45',
+      'ehcp-20-weeks 2020-06: 52.4',
+    ]);
+  });
+
+  it('writes footnote markers and a Notes column as the row\'s note, and refuses a marker with no footnote', async () => {
+    const result = await importBook({
+      Sheet1: [
+        [...HEAD, 'Notes'],
+        ['cla-starts', 'No.', 31, 28, '12*', 'June not yet validated'],
+        ['Children in care reported missing†', 'No.', 9, 11, '7**', null],
+        ['early-help', null, 1204, '1,180 [1]', 1250, null],
+        [],
+        ['* provisional', null, null, null, null, null],
+        ['** revised since the last report', null, null, null, null, null],
+        ['†', 'Episodes, not children', null, null, null, null],
+      ],
+    });
+    expect(result.skipped).toMatchInlineSnapshot(`
+      [
+        "Performance.xlsx Sheet1!D4: "1,180 [1]" is marked [1], but there is no footnote starting [1] under the table, so early-help 2020-05 was not imported; add the footnote (such as "[1] provisional") or remove the [1]",
+      ]
+    `);
+    expect(result.notes).toMatchInlineSnapshot(`
+      [
+        "Performance.xlsx: row 6 is footnote * ("provisional"), row 7 is footnote ** ("revised since the last report"), row 8 is footnote † ("Episodes, not children"), written as the note of each figure marked with it",
+      ]
+    `);
+    expect(imported(result)).toMatchInlineSnapshot(`
+      [
+        "cla-starts 2020-04: 31 (June not yet validated)",
+        "cla-starts 2020-05: 28 (June not yet validated)",
+        "cla-starts 2020-06: 12 (June not yet validated; provisional)",
+        "missing-from-care 2020-04: 9 (Episodes, not children)",
+        "missing-from-care 2020-05: 11 (Episodes, not children)",
+        "missing-from-care 2020-06: 7 (Episodes, not children; revised since the last report)",
+        "early-help 2020-04: 1204",
+        "early-help 2020-06: 1250",
+      ]
+    `);
+  });
+
+  it('skips a sheet of RAG ratings with one line, naming --sheet', async () => {
+    const result = await importBook({
+      'Social care': [HEAD, ['cla-starts', 'No.', 31, 28, 35]],
+      'RAG ratings': [
+        ['Indicator', 'Apr-20', 'May-20', 'Jun-20'],
+        ['cla-starts', 'Green', 'Green', 'Amber'],
+        ['assessment-45-days', 'Red', 'Amber', 'Green'],
+        ['cla-rate', 'Amber', 'Amber', 'Amber'],
+      ],
+    });
+    expect(result.skipped).toEqual([]);
+    expect(result.notes).toMatchInlineSnapshot(`
+      [
+        "Performance.xlsx (sheet RAG ratings): has no figures under its period headings, only text such as "Green", "Amber", "Red" (RAG ratings?), so the sheet was not imported; to import one sheet only, name it: --sheet "Social care"",
+      ]
+    `);
+    expect(result.rows).toBe(3);
   });
 });
