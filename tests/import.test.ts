@@ -11,8 +11,8 @@ import Papa from 'papaparse';
 import { importSheet, importSheets, type ImportResult } from '../src/lib/authoring/import';
 import { readWorkbook } from '../src/lib/authoring/workbook';
 
-const importFile = (root: string, file: string, quarter: string) =>
-  spawnSync(process.execPath, [join(PROJECT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(PROJECT, 'scripts', 'import.ts'), file, '--quarter', quarter], {
+const importFile = (root: string, file: string, quarter: string, ...more: string[]) =>
+  spawnSync(process.execPath, [join(PROJECT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(PROJECT, 'scripts', 'import.ts'), file, '--quarter', quarter, ...more], {
     cwd: PROJECT,
     env: cleanEnv({ SCRUTINEER_ROOT: root }),
     encoding: 'utf8',
@@ -242,5 +242,90 @@ describe('the workbook import: right or refused, never wrong', () => {
       ]
     `);
     expect(result.rows).toBe(3);
+  });
+});
+
+/**
+ * tests/fixtures/workbooks/: workbooks shaped as performance teams make them (make-workbooks.ts
+ * says how). Every figure in them is either imported as the sheet shows it or refused at its cell.
+ */
+describe('the corpus of real-shaped workbooks', () => {
+  const corpus = async (name: string) => {
+    const sheets = await readWorkbook(readFileSync(join(FIXTURES, 'workbooks', name)));
+    const result = importSheets(sample, sheets, '2020/21 Q1', name);
+    return { skipped: result.skipped, notes: result.notes, imported: imported(result) };
+  };
+
+  it('a monthly scorecard with a Unit column, formats, footnotes and a sheet of RAG ratings', async () => {
+    expect(await corpus('monthly-scorecard.xlsx')).toMatchInlineSnapshot(`
+      {
+        "imported": [
+          "early-help 2020-04: 1204",
+          "early-help 2020-05: 1180",
+          "early-help 2020-06: 1250",
+          "re-referrals-12-months 2020-04: 21.9 (Above target; audit under way)",
+          "re-referrals-12-months 2020-05: 22.6 (Above target; audit under way)",
+          "re-referrals-12-months 2020-06: 23.1 (Above target; audit under way)",
+          "cla-rate 2020-04: 57.2",
+          "cla-rate 2020-05: 58",
+          "cla-rate 2020-06: 58.4",
+          "cla-starts 2020-04: 31",
+          "cla-starts 2020-05: 28",
+          "cla-starts 2020-06: 35 (provisional: not yet validated)",
+          "missing-from-care 2020-04: 9",
+          "missing-from-care 2020-05: c",
+          "missing-from-care 2020-06: 11",
+          "ehcp-20-weeks 2020-04: 45",
+          "ehcp-20-weeks 2020-05: 38.5",
+          "ehcp-20-weeks 2020-06: 100",
+          "sw-caseload 2020-04: 17.2",
+          "sw-caseload 2020-05: 17.9",
+          "sw-caseload 2020-06: 18.1",
+        ],
+        "notes": [
+          "monthly-scorecard.xlsx (sheet Scorecard): rows 1 to 4, above the headings on row 5, were not imported ("Children's Services Performance Scorecard")",
+          "monthly-scorecard.xlsx (sheet Scorecard): columns Ref (A), Target (G), RAG (H), Direction of travel (I) are not periods, so they were not imported",
+          "monthly-scorecard.xlsx (sheet Scorecard): row 21 is footnote * ("provisional: not yet validated"), written as the note of each figure marked with it",
+          "monthly-scorecard.xlsx (sheet RAG ratings): has no figures under its period headings, only text such as "Green", "Amber", "Red" (RAG ratings?), so the sheet was not imported; to import one sheet only, name it: --sheet "Scorecard"",
+        ],
+        "skipped": [
+          "monthly-scorecard.xlsx Scorecard!C15: the unit is "No." (a count), but ehcp-20-weeks ("New Education, Health and Care plans issued within 20 weeks") is a percentage, so the row was not imported; if the row is a percentage, write % in C15; if it is a count, it is not this indicator: leave it out, or add an indicator for it to content/indicators/",
+          "monthly-scorecard.xlsx Scorecard!E19: 0.86 for assessment-45-days 2020-05 looks like a fraction (86%) among percentages written from 0 to 100 (84.2, 85.1), so the row was not imported; write 86 if it is 86%, or type "0.86%" if it really is 0.86%",
+        ],
+      }
+    `);
+  });
+
+  it('a quarterly board report with Measure and Type columns, notes and a footnote', async () => {
+    expect(await corpus('quarterly-board-report.xlsx')).toMatchInlineSnapshot(`
+      {
+        "imported": [
+          "care-leavers-neet 2020/21 Q1: 41.5",
+          "care-leavers-accommodation 2020/21 Q1: 88 (June figure is provisional)",
+          "cin-rate 2020/21 Q1: 335.2 (Includes children on child protection plans)",
+          "time-in-care-at-exit 2020/21 Q1: 498",
+        ],
+        "notes": [
+          "quarterly-board-report.xlsx: row 1, above the headings on row 2, was not imported ("Corporate Parenting Board – performance report")",
+          "quarterly-board-report.xlsx: column Good is (E) is not a period, so it was not imported",
+          "quarterly-board-report.xlsx: columns outside 2020/21 Q1 were not imported (2019/20 Q4); import them with the quarter they belong to",
+          "quarterly-board-report.xlsx: row 10 is footnote (1) ("June figure is provisional"), written as the note of each figure marked with it",
+        ],
+        "skipped": [
+          "quarterly-board-report.xlsx 'Q1 2020-21'!D5: cla-review-participation is a percentage, but every value is between 0 and 1, as a spreadsheet stores a cell formatted as %; write the percentages as numbers from 0 to 100 (82.5, not 0.825), or format the cells as Percentage. The row was not imported",
+          "quarterly-board-report.xlsx 'Q1 2020-21'!B8: the unit is "No." (a count), but sdq-completion ("Children in care with a Strengths and Difficulties Questionnaire completed") is a percentage, so the row was not imported; if the row is a percentage, write % in B8; if it is a count, it is not this indicator: leave it out, or add an indicator for it to content/indicators/",
+        ],
+      }
+    `);
+  });
+
+  it('npm run import --sheet reads the one sheet, and what it writes passes check', async () => {
+    const dir = copy();
+    const result = importFile(dir, join(FIXTURES, 'workbooks', 'monthly-scorecard.xlsx'), '2020/21 Q1', '--sheet', 'Scorecard');
+    expect(result.stderr).not.toContain('RAG ratings');
+    expect(result.stdout).toContain('Created data/2020-21/q1.csv with 21 values; 2 things were not imported (listed above)');
+    expect(result.status).toBe(1);
+    const { problems } = await loadContent(dir);
+    expect(problems.map(formatProblem)).toEqual([]);
   });
 });
