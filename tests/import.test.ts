@@ -137,9 +137,15 @@ describe('the workbook import: right or refused, never wrong', () => {
         [EHCP, '%', pct(0.45, '0%'), pct(0.385), pct(1, '0%')],
         ['assessment-45-days', '%', 84.2, 38.5, 100],
         ['re-referrals-12-months', null, pct(0.219, '0.00%'), 22.6, '21.9%'],
+        // 38.5 typed, then formatted as %: Excel shows 3850%.
+        ['repeat-cp-plans', null, 20.2, pct(38.5, '0%'), 21],
       ],
     });
-    expect(result.skipped).toEqual([]);
+    expect(result.skipped).toMatchInlineSnapshot(`
+      [
+        "Performance.xlsx Sheet1!D5: "38.5" for repeat-cp-plans 2020-05 is formatted as a percentage, so Excel shows 3850%; type the percentage again in the formatted cell (Excel then stores 45% as 0.45), or format the cell as Number; that value was not imported",
+      ]
+    `);
     expect(imported(result)).toEqual([
       'ehcp-20-weeks 2020-04: 45',
       'ehcp-20-weeks 2020-05: 38.5',
@@ -150,6 +156,8 @@ describe('the workbook import: right or refused, never wrong', () => {
       're-referrals-12-months 2020-04: 21.9',
       're-referrals-12-months 2020-05: 22.6',
       're-referrals-12-months 2020-06: 21.9',
+      'repeat-cp-plans 2020-04: 20.2',
+      'repeat-cp-plans 2020-06: 21',
     ]);
   });
 
@@ -285,6 +293,7 @@ describe('the corpus of real-shaped workbooks', () => {
         "notes": [
           "monthly-scorecard.xlsx (sheet Scorecard): rows 1 to 4, above the headings on row 5, were not imported ("Children's Services Performance Scorecard")",
           "monthly-scorecard.xlsx (sheet Scorecard): columns Ref (A), Target (G), RAG (H), Direction of travel (I) are not periods, so they were not imported",
+          "monthly-scorecard.xlsx (sheet Scorecard): rows 6, 10, 14, 17, 22 have text but no figures (a heading?), so they were not imported",
           "monthly-scorecard.xlsx (sheet Scorecard): row 21 is footnote * ("provisional: not yet validated"), written as the note of each figure marked with it",
           "monthly-scorecard.xlsx (sheet RAG ratings): has no figures under its period headings, only text such as "Green", "Amber", "Red" (RAG ratings?), so the sheet was not imported; to import one sheet only, name it: --sheet "Scorecard"",
         ],

@@ -167,6 +167,10 @@ const tidy = (n: number) => String(Number(n.toPrecision(12)));
 function readNumber(cell: number, format: string | undefined, indicator: Indicator): Read {
   if (!isPercentFormat(format)) return { value: tidy(cell), how: 'number' };
   const shown = tidy(cell * 100);
+  // 45 typed before the cell was formatted as % shows as 4500%: the figure meant is not known.
+  if (indicator.unit === 'percent' && Number(shown) > 100) {
+    return { problem: `is formatted as a percentage, so Excel shows ${shown}%; type the percentage again in the formatted cell (Excel then stores 45% as 0.45), or format the cell as Number` };
+  }
   if (indicator.unit !== 'percent') {
     return { problem: `is formatted as a percentage (Excel shows ${shown}%), but ${indicator.id} is ${unitWords(indicator.unit)}; format the cell as Number and type the figure itself` };
   }
@@ -385,7 +389,8 @@ function importRow(run: Run, sheet: Sheet, cols: Layout, footnotes: Map<string, 
   const values = cols.periodCols.filter((p) => p.inQuarter).map((p) => ({ ...p, cell: row[p.col] })).filter((v) => cellText(v.cell) !== '');
   if (!name) {
     if (values.length) at(cols.indicatorCol, `this row has figures but no indicator; write the indicator's id or title in column ${columnLetter(cols.indicatorCol)}`);
-    return;
+    // A section heading may sit in the Ref column, left of the indicators: still only a heading.
+    return row.some((c) => cellText(c) !== '') ? 'heading' : undefined;
   }
   const indicator = run.byId.get(name) ?? run.byTitle.get(norm(name));
   if (!indicator) {
