@@ -1,10 +1,12 @@
 /**
  * Converts a wide performance spreadsheet (indicators as rows, periods as columns) into a quarter
- * CSV. It reads what performance teams actually send: a title row above the headings, month
+ * CSV. It reads what performance teams actually send: title rows above the headings, month
  * headings as dates or as text ('Apr-21', 'April 2021'), '86.2%' typed into a percentage, '-' or
- * 'n/a' where there is no figure (written as x), DfE's symbols ('[c]', 'z'), indicator titles rather than ids, Target/RAG/Comments columns and
- * several sheets. Cells it cannot map are reported with what was found and what to write instead,
- * never guessed: a figure under the wrong indicator or month would publish a wrong number.
+ * 'n/a' where there is no figure (written as x), DfE's symbols ('[c]', 'z'), indicator titles
+ * rather than ids, Unit, Target, RAG and Comments columns, footnote markers, Excel's percent
+ * formats, and several sheets. A figure is imported as the sheet shows it or refused at its cell
+ * with what was found and what to write instead, never guessed: a count published as a
+ * percentage, or a percentage a hundred times too small, passes every later check.
  */
 import Papa from 'papaparse';
 import type { Content, Indicator } from '../model';
@@ -401,21 +403,9 @@ function importRow(run: Run, sheet: Sheet, cols: Layout, footnotes: Map<string, 
   }
   const keys = rowKeys(row, cols, indicator);
   if ('problem' in keys) return void at(keys.col, keys.problem);
-  const unitProblem = checkUnit(row, cols, indicator, sheet, r);
+  const unitProblem = checkUnit(row, cols, indicator, r);
   if (unitProblem) return void at(cols.unitCol, unitProblem);
-  // A local figure must have the indicator's own frequency; a comparator may also be yearly.
-  const kind = FREQUENCY_KIND[indicator.frequency];
-  const fits = (p: Period) => p.kind === kind || (keys.area !== 'local' && p.kind === 'year');
-  const misplaced = values.filter((v) => !fits(v.period));
-  if (misplaced.length) {
-    at(misplaced[0].col, `${indicator.id} is ${indicator.frequency}, so its figures under ${misplaced.map((v) => v.period.label).join(', ')} were not imported; put them under a ${kind} column, such as ${{ month: 'Apr 2020', quarter: '2020/21 Q1', year: '2020/21' }[kind]}`);
-  }
-  const figures: { col: number; period: Period; cell: Cell; figure: Figure }[] = [];
-  for (const v of values.filter((v) => fits(v.period))) {
-    const figure = readFigure(v.cell, sheet.formats?.[address(r, v.col)], indicator);
-    if ('problem' in figure) at(v.col, `"${cellText(v.cell)}" for ${indicator.id} ${v.period.label} ${figure.problem}; that value was not imported`);
-    else figures.push({ ...v, figure });
-  }
+  const figures = rowFigures(sheet, r, indicator, keys.area, values, at);
   if (indicator.unit === 'percent') {
     const fraction = fractionProblem(indicator, figures);
     if (fraction) return void at(fraction.col, fraction.problem);
@@ -431,6 +421,28 @@ function importRow(run: Run, sheet: Sheet, cols: Layout, footnotes: Map<string, 
     const note = [rowNote, ...markers.map((m) => footnotes.get(m)!.text)].filter(Boolean).join('; ');
     addFigure(run, { indicator, period, area: keys.area, breakdown: keys.breakdown, value: figure.value, note }, cellWhere(run, sheet, r, col));
   }
+}
+
+/** A cell of the quarter under a period heading. */
+type PeriodCell = { col: number; period: Period; cell: Cell };
+type RowFigure = PeriodCell & { figure: Figure };
+
+/** The row's figures that read rightly; each other cell is reported where it stands. */
+function rowFigures(sheet: Sheet, r: number, indicator: Indicator, area: string, values: PeriodCell[], at: (col: number, message: string) => void): RowFigure[] {
+  // A local figure must have the indicator's own frequency; a comparator may also be yearly.
+  const kind = FREQUENCY_KIND[indicator.frequency];
+  const fits = (p: Period) => p.kind === kind || (area !== 'local' && p.kind === 'year');
+  const misplaced = values.filter((v) => !fits(v.period));
+  if (misplaced.length) {
+    at(misplaced[0].col, `${indicator.id} is ${indicator.frequency}, so its figures under ${misplaced.map((v) => v.period.label).join(', ')} were not imported; put them under a ${kind} column, such as ${{ month: 'Apr 2020', quarter: '2020/21 Q1', year: '2020/21' }[kind]}`);
+  }
+  const figures: RowFigure[] = [];
+  for (const v of values.filter((v) => fits(v.period))) {
+    const figure = readFigure(v.cell, sheet.formats?.[address(r, v.col)], indicator);
+    if ('problem' in figure) at(v.col, `"${cellText(v.cell)}" for ${indicator.id} ${v.period.label} ${figure.problem}; that value was not imported`);
+    else figures.push({ ...v, figure });
+  }
+  return figures;
 }
 
 /** Adds one figure, unless the same indicator, period, area and breakdown was given before. */
@@ -474,7 +486,7 @@ function rowKeys(row: Cell[], cols: Layout, indicator: Indicator): { area: strin
  * ("No." beside "%" for the same measure, as reports set them out) would otherwise be published
  * as the percentage.
  */
-function checkUnit(row: Cell[], cols: Layout, indicator: Indicator, sheet: Sheet, r: number): string | undefined {
+function checkUnit(row: Cell[], cols: Layout, indicator: Indicator, r: number): string | undefined {
   if (cols.unitCol < 0) return undefined;
   const found = cellText(row[cols.unitCol]);
   if (!found) return undefined;
@@ -494,7 +506,7 @@ function checkUnit(row: Cell[], cols: Layout, indicator: Indicator, sheet: Sheet
  * fractions; either would be published a hundred times too small. Percent-formatted cells and
  * text such as "0.45%" say what they are, so they are left alone.
  */
-function fractionProblem(indicator: Indicator, figures: { col: number; period: Period; figure: Figure }[]) {
+function fractionProblem(indicator: Indicator, figures: RowFigure[]) {
   const plain = figures.filter((f) => f.figure.how === 'number').map((f) => ({ ...f, n: Number(f.figure.value) }));
   const fractions = plain.filter((f) => f.n > 0 && f.n < 1);
   if (!fractions.length) return undefined;
