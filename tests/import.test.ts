@@ -130,6 +130,25 @@ describe('the workbook import: right or refused, never wrong', () => {
     expect(imported(result)).toHaveLength(9);
   });
 
+  it('reads a unit in brackets after the name, and refuses one that disagrees', async () => {
+    const result = importSheet(
+      sample,
+      [
+        ['Indicator', 'Apr-20', 'May-20', 'Jun-20'],
+        ['Re-referrals within 12 months (%)', '21.9', '22.6', '23.1'],
+        [`${EHCP} (No.)`, '18', '10', '22'],
+      ],
+      '2020/21 Q1',
+      'Performance.csv',
+    );
+    expect(result.skipped).toMatchInlineSnapshot(`
+      [
+        "Performance.csv A3: the unit is "No." (a count), but ehcp-20-weeks ("New Education, Health and Care plans issued within 20 weeks") is a percentage, so the row was not imported; if the row is a percentage, write the name as "New Education, Health and Care plans issued within 20 weeks (%)"; if it is a count, it is not this indicator: leave it out, or add an indicator for it to content/indicators/",
+      ]
+    `);
+    expect(imported(result)).toEqual(['re-referrals-12-months 2020-04: 21.9', 're-referrals-12-months 2020-05: 22.6', 're-referrals-12-months 2020-06: 23.1']);
+  });
+
   it('reads a percent-formatted cell as the percentage Excel shows, 1 as 100, and leaves 38.5 in General as 38.5', async () => {
     const result = await importBook({
       Sheet1: [

@@ -394,7 +394,7 @@ function importRow(run: Run, sheet: Sheet, cols: Layout, footnotes: Map<string, 
     // A section heading may sit in the Ref column, left of the indicators: still only a heading.
     return row.some((c) => cellText(c) !== '') ? 'heading' : undefined;
   }
-  const indicator = run.byId.get(name) ?? run.byTitle.get(norm(name));
+  const { indicator, unitInName } = findIndicator(run, name);
   if (!indicator) {
     // A section heading ("Children in care") has no figures: say so once, not as a mistake.
     if (!values.length && cols.periodCols.length) return 'heading';
@@ -403,8 +403,11 @@ function importRow(run: Run, sheet: Sheet, cols: Layout, footnotes: Map<string, 
   }
   const keys = rowKeys(row, cols, indicator);
   if ('problem' in keys) return void at(keys.col, keys.problem);
-  const unitProblem = checkUnit(row, cols, indicator, r);
+  const unitCell = cols.unitCol >= 0 ? cellText(row[cols.unitCol]) : '';
+  const unitProblem = unitCell && checkUnit(unitCell, indicator, `write ${UNIT_LABEL[indicator.unit]} in ${address(r, cols.unitCol)}`);
   if (unitProblem) return void at(cols.unitCol, unitProblem);
+  const nameProblem = unitInName && checkUnit(unitInName, indicator, `write the name as "${indicator.title} (${UNIT_LABEL[indicator.unit]})"`);
+  if (nameProblem) return void at(cols.indicatorCol, nameProblem);
   const figures = rowFigures(sheet, r, indicator, keys.area, values, at);
   if (indicator.unit === 'percent') {
     const fraction = fractionProblem(indicator, figures);
@@ -482,22 +485,30 @@ function rowKeys(row: Cell[], cols: Layout, indicator: Indicator): { area: strin
 }
 
 /**
- * The unit column must agree with the indicator: a count row that shares a percentage's name
+ * A unit (in the unit column, or in brackets after the name) must agree with the indicator: a count row that shares a percentage's name
  * ("No." beside "%" for the same measure, as reports set them out) would otherwise be published
  * as the percentage.
  */
-function checkUnit(row: Cell[], cols: Layout, indicator: Indicator, r: number): string | undefined {
-  if (cols.unitCol < 0) return undefined;
-  const found = cellText(row[cols.unitCol]);
-  if (!found) return undefined;
+function checkUnit(found: string, indicator: Indicator, fix: string): string | undefined {
   const unit = UNIT_WORDS[norm(found)];
-  const expected = UNIT_LABEL[indicator.unit];
-  const cell = address(r, cols.unitCol);
   if (!unit) {
-    return `the unit "${found}" is not one the import knows, so the row was not imported; ${indicator.id} is ${unitWords(indicator.unit)}: if the row is, write ${expected} in ${cell}, otherwise leave the row out`;
+    return `the unit "${found}" is not one the import knows, so the row was not imported; ${indicator.id} is ${unitWords(indicator.unit)}: if the row is, ${fix}, otherwise leave the row out`;
   }
   if (unit === indicator.unit) return undefined;
-  return `the unit is "${found}" (${unitWords(unit)}), but ${indicator.id} ("${indicator.title}") is ${unitWords(indicator.unit)}, so the row was not imported; if the row is ${unitWords(indicator.unit)}, write ${expected} in ${cell}; if it is ${unitWords(unit)}, it is not this indicator: leave it out, or add an indicator for it to content/indicators/`;
+  return `the unit is "${found}" (${unitWords(unit)}), but ${indicator.id} ("${indicator.title}") is ${unitWords(indicator.unit)}, so the row was not imported; if the row is ${unitWords(indicator.unit)}, ${fix}; if it is ${unitWords(unit)}, it is not this indicator: leave it out, or add an indicator for it to content/indicators/`;
+}
+
+/**
+ * The indicator a row names, by id or title; a title may end with its unit in brackets, as
+ * reports write "Re-referrals within 12 months (%)", and that unit is then checked as well.
+ */
+function findIndicator(run: Run, name: string): { indicator?: Indicator; unitInName?: string } {
+  const exact = run.byId.get(name) ?? run.byTitle.get(norm(name));
+  if (exact) return { indicator: exact };
+  const m = /^(.*?\S)\s*\(([^()]+)\)$/.exec(name);
+  if (!m || UNIT_WORDS[norm(m[2])] === undefined) return {};
+  const indicator = run.byId.get(m[1]) ?? run.byTitle.get(norm(m[1]));
+  return indicator ? { indicator, unitInName: m[2] } : {};
 }
 
 /**
