@@ -9,7 +9,8 @@ import { formatProblem } from '../src/lib/content/problems';
 import writeXlsxFile from 'write-excel-file/node';
 import Papa from 'papaparse';
 import { importSheet, importSheets, type ImportResult } from '../src/lib/authoring/import';
-import { readWorkbook } from '../src/lib/authoring/workbook';
+import { readNumberFormats, readWorkbook } from '../src/lib/authoring/workbook';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const importFile = (root: string, file: string, quarter: string, ...more: string[]) =>
   spawnSync(process.execPath, [join(PROJECT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(PROJECT, 'scripts', 'import.ts'), file, '--quarter', quarter, ...more], {
@@ -178,6 +179,19 @@ describe('the workbook import: right or refused, never wrong', () => {
       'repeat-cp-plans 2020-04: 20.2',
       'repeat-cp-plans 2020-06: 21',
     ]);
+  });
+
+  it("reads Excel's built-in percent formats, which styles.xml names by number only", async () => {
+    const bytes = new Uint8Array(await (writeXlsxFile as any)([{ sheet: 'Sheet1', data: [[{ value: 0.385, type: Number, format: '0%' }, { value: 0.4, type: Number, format: '0.00%' }]] }]).toBuffer());
+    const files = unzipSync(bytes);
+    // As Excel saves it: formats 9 (0%) and 10 (0.00%) are built in, so no <numFmt> defines them.
+    files['xl/styles.xml'] = strToU8(
+      strFromU8(files['xl/styles.xml'])
+        .replace(/<numFmts.*<\/numFmts>/, '')
+        .replace('numFmtId="100"', 'numFmtId="9" fontId="0" xfId="0"')
+        .replace('numFmtId="101"', 'numFmtId="10" fontId="0" xfId="0"'),
+    );
+    expect(readNumberFormats(zipSync(files)).get('Sheet1')).toEqual({ A1: '0%', B1: '0.00%' });
   });
 
   it('refuses a percent-formatted cell for an indicator that is not a percentage', async () => {
