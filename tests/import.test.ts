@@ -266,6 +266,26 @@ describe('the workbook import: right or refused, never wrong', () => {
     `);
   });
 
+  it('gives months without a year the year of the merged row above, and never takes that row for the headings', async () => {
+    const body = [
+      ['Indicator', 'Unit', 'April', 'May', 'June', 'July'],
+      ['cla-starts', 'No.', 31, 28, 35, 30],
+      ['early-help', 'No.', 1204, 1180, 1250, 1190],
+    ];
+    const dated = await importBook({ Sheet1: [['Performance report'], [null, null, '2020/21', null, null, null], ...body] });
+    expect(dated.skipped).toEqual([]);
+    expect(imported(dated)).toEqual(['cla-starts 2020-04: 31', 'cla-starts 2020-05: 28', 'cla-starts 2020-06: 35', 'early-help 2020-04: 1204', 'early-help 2020-05: 1180', 'early-help 2020-06: 1250']);
+    // With no year over them, the months are refused, and a year in the row above (over the
+    // Target column here) is not taken for the row of headings.
+    const undated = await importBook({ Sheet1: [[null, null, 'This year', null, null, null, '2020/21'], [...body[0], 'Target'], ...body.slice(1)] });
+    expect(undated.skipped).toMatchInlineSnapshot(`
+      [
+        "Performance.xlsx Sheet1!A2: row 2 has the headings, but none of them is a month, quarter or year; head each period's column as Apr 2020, 2020-04, 2020/21 Q1 or 2020/21 (a month alone, such as April, needs its year in the row above)",
+      ]
+    `);
+    expect(undated.rows).toBe(0);
+  });
+
   it('skips a sheet of RAG ratings with one line, naming --sheet', async () => {
     const result = await importBook({
       'Social care': [HEAD, ['cla-starts', 'No.', 31, 28, 35]],

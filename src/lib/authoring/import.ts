@@ -229,12 +229,41 @@ function looksNumeric(cell: Cell) {
   return thousands(text) !== undefined;
 }
 
-/** Finds the row of headings: the first with a period heading and an Indicator heading, or two periods. */
+/**
+ * Finds the row of headings: the first with a period heading and an Indicator heading, or two
+ * periods; failing that the row that names the indicator column, so that a single year in a
+ * merged row above it is not taken for the headings; failing that any row with a period.
+ */
 function findHeader(rows: Cell[][]) {
   const periods = (row: Cell[]) => row.filter((c) => periodFromHeading(c)).length;
   const named = (row: Cell[]) => row.some((c) => KEY_COLUMNS.indicator.includes(norm(cellText(c))));
   const best = rows.findIndex((row) => periods(row) > 0 && (named(row) || periods(row) >= 2));
-  return best >= 0 ? best : rows.findIndex((row) => periods(row) > 0);
+  if (best >= 0) return best;
+  const namedRow = rows.findIndex(named);
+  return namedRow >= 0 ? namedRow : rows.findIndex((row) => periods(row) > 0);
+}
+
+/** A bare month name ("April", "Apr") as a heading. */
+const bareMonth = (c: Cell) => typeof c === 'string' && /^[A-Za-z]{3,9}\.?$/.test(c.trim()) && monthNumber(c.trim()) >= 0;
+
+/**
+ * Month headings without a year ("April", "May") under a merged row that gives it ("2020/21" over
+ * the year's months, or "2020"), as the month with its year; other rows are left as they are. The
+ * year is the nearest text at or left of the month in the row above, as Excel shows a merged cell.
+ */
+function datedMonths(rows: Cell[][]): Cell[][] {
+  return rows.map((row, r) => {
+    if (r === 0 || row.filter(bareMonth).length < 2) return row;
+    return row.map((cell, col) => {
+      if (!bareMonth(cell)) return cell;
+      const above = rows[r - 1].slice(0, col + 1).map(cellText).filter(Boolean).pop() ?? '';
+      const fy = financialYear(above);
+      const month = monthNumber((cell as string).trim());
+      // A financial year runs April to March: January to March are in its second calendar year.
+      const year = fy ? Number(fy.slice(0, 4)) + (month < 3 ? 1 : 0) : /^\d{4}$/.test(above) ? Number(above) : undefined;
+      return year === undefined ? cell : `${MONTHS[month]} ${year}`;
+    });
+  });
 }
 
 /** Where each kind of column is on a sheet, from its row of headings. */
@@ -347,7 +376,8 @@ const sheetWhere = (run: Run, sheet: Sheet) => (run.sheetNames.length > 1 ? `${r
 /** A cell in messages, as Excel names it: "Performance.xlsx 'Social care'!C7", "sheet.csv C7". */
 const cellWhere = (run: Run, sheet: Sheet, row: number, col: number) => `${run.sourceName} ${sheet.name ? `${sheetRef(sheet.name)}!` : ''}${address(row, col)}`;
 
-function importOneSheet(run: Run, sheet: Sheet) {
+function importOneSheet(run: Run, given: Sheet) {
+  const sheet = { ...given, rows: datedMonths(given.rows) };
   const where = sheetWhere(run, sheet);
   const headerIndex = findHeader(sheet.rows);
   if (headerIndex < 0) {
@@ -357,6 +387,12 @@ function importOneSheet(run: Run, sheet: Sheet) {
   }
   const body = sheet.rows.slice(headerIndex + 1);
   const cols = layout(sheet.rows[headerIndex], body, run.quarter);
+  if (!cols.periodCols.length) {
+    const message = `row ${headerIndex + 1} has the headings, but none of them is a month, quarter or year; head each period's column as Apr 2020, 2020-04, 2020/21 Q1 or 2020/21 (a month alone, such as April, needs its year in the row above)`;
+    if (run.sheetNames.length > 1) run.notes.push(`${where}: ${message}, so the sheet was not imported`);
+    else run.skipped.push(`${cellWhere(run, sheet, headerIndex, 0)}: ${message}`);
+    return;
+  }
   const texts = textOnly(body, cols.periodCols);
   if (texts) {
     const others = run.sheetNames.filter((n) => n !== sheet.name);
