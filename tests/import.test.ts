@@ -381,6 +381,47 @@ describe('the corpus of real-shaped workbooks', () => {
     `);
   });
 
+  it('a SEND dashboard with text months, a Type column beside the Unit, and months under a merged year', async () => {
+    const sheets = await readWorkbook(readFileSync(join(FIXTURES, 'workbooks', 'send-dashboard.xlsx')));
+    const result = importSheets(sample, sheets, '2024/25 Q1', 'send-dashboard.xlsx');
+    expect({ skipped: result.skipped, notes: result.notes, imported: imported(result) }).toMatchInlineSnapshot(`
+      {
+        "imported": [
+          "ehcp-20-weeks 2024-04: 58.0 (Checked against the SEN2 return)",
+          "ehcp-20-weeks 2024-05: 61.2 (Checked against the SEN2 return)",
+          "ehcp-20-weeks 2024-06: 100 (Checked against the SEN2 return)",
+          "early-help 2024-04: 1204",
+          "early-help 2024-05: 1180",
+          "early-help 2024-06: 1250",
+          "rhi-72-hours 2024-04: 71.2",
+          "rhi-72-hours 2024-05: 68.4",
+          "rhi-72-hours 2024-06: 75",
+          "missing-from-home 2024-04: 45",
+          "missing-from-home 2024-05: 52",
+          "missing-from-home 2024-06: 48 (includes repeat episodes for the same child)",
+          "missing-from-care 2024-04: 9",
+          "missing-from-care 2024-06: 11",
+          "cla-starts 2024-04: 31",
+          "cla-starts 2024-05: 28",
+          "cla-starts 2024-06: 35",
+          "sw-caseload 2024-04: 17.2",
+          "sw-caseload 2024-05: 17.9",
+          "sw-caseload 2024-06: 18.1",
+        ],
+        "notes": [
+          "send-dashboard.xlsx (sheet SEND and early help): rows 1 to 2, above the headings on row 3, were not imported ("SEND and Early Help Dashboard")",
+          "send-dashboard.xlsx (sheet SEND and early help): column Type (B) is not a period, so it was not imported",
+          "send-dashboard.xlsx (sheet SEND and early help): row 11 is footnote ² ("includes repeat episodes for the same ch"), written as the note of each figure marked with it",
+          "send-dashboard.xlsx (sheet By month): row 1, above the headings on row 2, was not imported ("2024/25")",
+        ],
+        "skipped": [
+          "send-dashboard.xlsx 'SEND and early help'!C5: the unit is "No." (a count), but ehcp-20-weeks ("New Education, Health and Care plans issued within 20 weeks") is a percentage, so the row was not imported; if the row is a percentage, write % in C5; if it is a count, it is not this indicator: leave it out, or add an indicator for it to content/indicators/",
+          "send-dashboard.xlsx 'SEND and early help'!E9: "<5" for missing-from-care 2024-05 hides the figure; type the real number (Scrutineer hides small counts itself, and the hidden number is never published), or c, DfE's symbol, if you do not have it; that value was not imported",
+        ],
+      }
+    `);
+  });
+
   it('npm run import --sheet reads the one sheet, and what it writes passes check', async () => {
     const dir = copy();
     const result = importFile(dir, join(FIXTURES, 'workbooks', 'monthly-scorecard.xlsx'), '2020/21 Q1', '--sheet', 'Scorecard');
