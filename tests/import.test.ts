@@ -120,12 +120,16 @@ describe('the workbook import: right or refused, never wrong', () => {
         ['sw-caseload', 'Rate', 17.2, 17.9, 18.1],
         ['assessment-45-days', 'Score', 84.2, 86, 85.1],
         ['early-help', '', 1204, 1180, 1250],
+        // "Average" fits days, weeks, £ or a ratio, not a count or a percentage.
+        ['time-in-care-at-exit', 'Average', null, null, null],
+        ['missing-from-home', 'Average', 40, 41, 42],
       ],
     });
     expect(result.skipped).toMatchInlineSnapshot(`
       [
         "Performance.xlsx Sheet1!B4: the unit is "Rate" (a rate per 10,000), but sw-caseload ("Average caseload of a children's social worker") is a ratio, so the row was not imported; if the row is a ratio, write Ratio in B4; if it is a rate per 10,000, it is not this indicator: leave it out, or add an indicator for it to content/indicators/",
         "Performance.xlsx Sheet1!B5: the unit "Score" is not one the import knows, so the row was not imported; assessment-45-days is a percentage: if the row is, write % in B5, otherwise leave the row out",
+        "Performance.xlsx Sheet1!B8: the unit is "Average" (an average), but missing-from-home ("Children reported missing from home") is a count, so the row was not imported; if the row is a count, write No. in B8; if it is an average, it is not this indicator: leave it out, or add an indicator for it to content/indicators/",
       ]
     `);
     expect(imported(result)).toHaveLength(9);

@@ -122,10 +122,19 @@ const UNIT_WORDS: Record<string, Unit> = Object.fromEntries(
       ['gbp', ['£', 'gbp', 'pounds', 'cost', '£ per week', '£ a week', 'money']],
       ['days', ['days', 'day', 'average days', 'avg days', 'no of days', 'number of days']],
       ['weeks', ['weeks', 'week', 'wks', 'number of weeks']],
-      ['ratio', ['ratio', 'average', 'avg', 'cases', 'caseload', 'mean']],
+      ['ratio', ['ratio', 'cases', 'caseload']],
     ] as [Unit, string[]][]
   ).flatMap(([unit, words]) => words.map((w) => [w, unit])),
 );
+/** "Average" says only that the figure is not a count or a percentage: days, weeks, £ or a ratio. */
+const AVERAGE_WORDS = new Set(['average', 'avg', 'mean']);
+const AVERAGE_UNITS: Unit[] = ['ratio', 'days', 'weeks', 'gbp'];
+/** The units a unit cell allows; undefined for a word the import does not know. */
+function unitsOf(text: string): Unit[] | undefined {
+  const word = norm(text);
+  if (AVERAGE_WORDS.has(word)) return AVERAGE_UNITS;
+  return UNIT_WORDS[word] ? [UNIT_WORDS[word]] : undefined;
+}
 /** What to write in the unit column for each unit, and the unit in words. */
 const UNIT_LABEL: Record<Unit, string> = { count: 'No.', percent: '%', 'rate-per-10000': 'Rate per 10,000', days: 'Days', weeks: 'Weeks', gbp: '£', ratio: 'Ratio' };
 const unitWords = (unit: Unit) => ({ count: 'a count', percent: 'a percentage', 'rate-per-10000': 'a rate per 10,000', days: 'days', weeks: 'weeks', gbp: 'pounds', ratio: 'a ratio' })[unit];
@@ -285,7 +294,7 @@ interface Layout {
  */
 function findUnitColumn(header: Cell[], rows: Cell[][], indicatorCol: number) {
   return header.findIndex(
-    (c, col) => col !== indicatorCol && KEY_COLUMNS.unit.includes(norm(cellText(c))) && rows.some((r) => UNIT_WORDS[norm(cellText(r[col]))] !== undefined),
+    (c, col) => col !== indicatorCol && KEY_COLUMNS.unit.includes(norm(cellText(c))) && rows.some((r) => unitsOf(cellText(r[col])) !== undefined),
   );
 }
 
@@ -526,12 +535,13 @@ function rowKeys(row: Cell[], cols: Layout, indicator: Indicator): { area: strin
  * as the percentage.
  */
 function checkUnit(found: string, indicator: Indicator, fix: string): string | undefined {
-  const unit = UNIT_WORDS[norm(found)];
-  if (!unit) {
+  const units = unitsOf(found);
+  if (!units) {
     return `the unit "${found}" is not one the import knows, so the row was not imported; ${indicator.id} is ${unitWords(indicator.unit)}: if the row is, ${fix}, otherwise leave the row out`;
   }
-  if (unit === indicator.unit) return undefined;
-  return `the unit is "${found}" (${unitWords(unit)}), but ${indicator.id} ("${indicator.title}") is ${unitWords(indicator.unit)}, so the row was not imported; if the row is ${unitWords(indicator.unit)}, ${fix}; if it is ${unitWords(unit)}, it is not this indicator: leave it out, or add an indicator for it to content/indicators/`;
+  if (units.includes(indicator.unit)) return undefined;
+  const what = units.length > 1 ? 'an average' : unitWords(units[0]);
+  return `the unit is "${found}" (${what}), but ${indicator.id} ("${indicator.title}") is ${unitWords(indicator.unit)}, so the row was not imported; if the row is ${unitWords(indicator.unit)}, ${fix}; if it is ${what}, it is not this indicator: leave it out, or add an indicator for it to content/indicators/`;
 }
 
 /**
@@ -542,7 +552,7 @@ function findIndicator(run: Run, name: string): { indicator?: Indicator; unitInN
   const exact = run.byId.get(name) ?? run.byTitle.get(norm(name));
   if (exact) return { indicator: exact };
   const m = /^(.*?\S)\s*\(([^()]+)\)$/.exec(name);
-  if (!m || UNIT_WORDS[norm(m[2])] === undefined) return {};
+  if (!m || unitsOf(m[2]) === undefined) return {};
   const indicator = run.byId.get(m[1]) ?? run.byTitle.get(norm(m[1]));
   return indicator ? { indicator, unitInName: m[2] } : {};
 }
