@@ -220,6 +220,8 @@ describe('the workbook import: right or refused, never wrong', () => {
     `);
     expect(result.rows).toBe(0);
     const csv = importSheet(sample, [HEAD, [EHCP, '', '38.5', '0.45', '52.4']], '2020/21 Q1', 'Performance.csv');
+    // Beside percentages typed with their % sign, too.
+    expect(importSheet(sample, [HEAD, [EHCP, '', '38.5%', '0.45', '52.4%']], '2020/21 Q1', 'Performance.csv').skipped[0]).toContain('D2: 0.45 for ehcp-20-weeks 2020-05 looks like a fraction (45%)');
     expect(csv.skipped).toMatchInlineSnapshot(`
       [
         "Performance.csv D2: 0.45 for ehcp-20-weeks 2020-05 looks like a fraction (45%) among percentages written from 0 to 100 (38.5, 52.4), so the row was not imported; write 45 if it is 45%, or type "0.45%" if it really is 0.45%",

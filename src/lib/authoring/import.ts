@@ -334,7 +334,9 @@ function findFootnotes(rows: Cell[][], from: number, periodCols: Layout['periodC
 /** Distinct texts of a sheet's period cells, when none of them is a number: a sheet of RAG ratings. */
 function textOnly(body: Cell[][], periodCols: Layout['periodCols']): string[] | undefined {
   const cells = body.flatMap((row) => periodCols.map(({ col }) => row[col])).filter((c) => cellText(c) !== '');
-  if (!cells.length || cells.some(looksNumeric)) return undefined;
+  // A sheet of '-' and n/a only is a sheet of figures not yet available, written as x.
+  const symbol = (c: Cell) => NOT_AVAILABLE.has(cellText(c).toLowerCase()) || SYMBOL_RE.test(cellText(c));
+  if (!cells.length || cells.some(looksNumeric) || cells.every(symbol)) return undefined;
   return [...new Set(cells.map(cellText))];
 }
 
@@ -567,7 +569,8 @@ function fractionProblem(indicator: Indicator, figures: RowFigure[]) {
   const plain = figures.filter((f) => f.figure.how === 'number').map((f) => ({ ...f, n: Number(f.figure.value) }));
   const fractions = plain.filter((f) => f.n > 0 && f.n < 1);
   if (!fractions.length) return undefined;
-  const over = plain.filter((f) => f.n > 1);
+  // Beside a figure over 1, however it was written, a fraction is the odd one out.
+  const over = figures.filter((f) => f.figure.how !== 'symbol' && Number(f.figure.value) > 1);
   if (!over.length) {
     return { col: fractions[0].col, problem: `${indicator.id} is a percentage, but every value is between 0 and 1, as a spreadsheet stores a cell formatted as %; write the percentages as numbers from 0 to 100 (82.5, not 0.825), or format the cells as Percentage. The row was not imported` };
   }
