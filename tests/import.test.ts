@@ -111,6 +111,14 @@ describe('the workbook import: right or refused, never wrong', () => {
     expect(imported(result)).toEqual(['ehcp-20-weeks 2020-04: 45', 'ehcp-20-weeks 2020-05: 38.5', 'ehcp-20-weeks 2020-06: 52.4']);
   });
 
+  it('refuses the count row of the issue, under a site whose percentage is titled as the sheet names it', async () => {
+    const title = 'New EHCPs issued within 20 weeks';
+    const site = { ...sample, indicators: sample.indicators.map((i) => (i.id === 'ehcp-20-weeks' ? { ...i, title } : i)) };
+    const result = importSheets(site, await workbook({ Sheet1: [HEAD, [title, 'No.', 18, 10, 22]] }), '2020/21 Q1', 'Performance.xlsx');
+    expect(result.rows).toBe(0);
+    expect(result.skipped).toEqual([expect.stringMatching(/^Performance\.xlsx Sheet1!B2: the unit is "No\." \(a count\), but ehcp-20-weeks \("New EHCPs issued within 20 weeks"\) is a percentage/)]);
+  });
+
   it('reads the units real reports write, and refuses one it does not know or that disagrees', async () => {
     const result = await importBook({
       Sheet1: [
