@@ -204,6 +204,11 @@ describe('the workbook import: right or refused, never wrong', () => {
         .replace('numFmtId="101"', 'numFmtId="10" fontId="0" xfId="0"'),
     );
     expect(readNumberFormats(zipSync(files)).get('Sheet1')).toEqual({ A1: '0%', B1: '0.00%' });
+    // Some programs leave out the cells' and rows' r: the next column and row are meant.
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    files['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace(/ r="[A-Z]*\d+"/g, ''));
+    expect(files['xl/worksheets/sheet1.xml']).not.toEqual(strToU8(sheet));
+    expect(readNumberFormats(zipSync(files)).get('Sheet1')).toEqual({ A1: '0%', B1: '0.00%' });
   });
 
   it('refuses a percent-formatted cell for an indicator that is not a percentage', async () => {

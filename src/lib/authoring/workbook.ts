@@ -63,6 +63,28 @@ function sheetFiles(files: Record<string, Uint8Array>): Map<string, string> {
   );
 }
 
+const letters = (col: number): string => (col < 26 ? '' : letters(Math.floor(col / 26) - 1)) + String.fromCharCode(65 + (col % 26));
+const columnNumber = (ref: string) => [...ref].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/**
+ * Each styled cell's address and style. The `r` of a row or cell may be left out, as some
+ * programs write them, meaning the next row or the next column, as read-excel-file reads them.
+ */
+function cellStyles(rows: Xml[]): [string, number][] {
+  const styled: [string, number][] = [];
+  let rowNumber = 0;
+  for (const row of rows) {
+    rowNumber = row['@r'] ? Number(row['@r']) : rowNumber + 1;
+    let col = -1;
+    for (const cell of list(row.c)) {
+      const ref = /^([A-Z]+)(\d+)$/.exec(String(cell['@r'] ?? ''));
+      col = ref ? columnNumber(ref[1]) : col + 1;
+      if (cell['@s'] !== undefined) styled.push([`${letters(col)}${ref ? ref[2] : rowNumber}`, Number(cell['@s'])]);
+    }
+  }
+  return styled;
+}
+
 /**
  * Each sheet's number formats, by sheet name, then by cell address ("B7"); cells in the General
  * format are left out.
@@ -75,9 +97,9 @@ export function readNumberFormats(xlsx: Uint8Array): Map<string, Record<string, 
     const byCell: Record<string, string> = {};
     if (files[path]) {
       const rows = list(child(child(parser.parse(strFromU8(files[path])), 'worksheet'), 'sheetData').row);
-      for (const cell of rows.flatMap((r) => list(r.c))) {
-        const format = cell['@s'] === undefined ? undefined : formats[Number(cell['@s'])];
-        if (format && format !== 'General' && cell['@r']) byCell[String(cell['@r'])] = format;
+      for (const [address, s] of cellStyles(rows)) {
+        const format = formats[s];
+        if (format && format !== 'General') byCell[address] = format;
       }
     }
     result.set(name, byCell);
