@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import Papa from 'papaparse';
-import readXlsxFile from 'read-excel-file/node';
 import { parseQuarter, quarterFile } from '../src/lib/authoring/new-quarter';
 import { contentFolder, readableContent, refuseExisting, runAuthoring, writeNew } from './lib/authoring-cli';
-import { importSheets, type Cell, type Sheet } from '../src/lib/authoring/import';
+import { importSheets, type Sheet } from '../src/lib/authoring/import';
+import { readWorkbook } from '../src/lib/authoring/workbook';
 import { decodeText } from '../src/lib/content/text-file';
 
 const root = contentFolder();
@@ -35,12 +35,12 @@ if (!existsSync(source)) {
 const content = await readableContent(root, (c) => c.indicators.length > 0, 'the import needs the indicator definitions.');
 let sheets: Sheet[];
 if (/\.xlsx$/i.test(source)) {
-  const workbook = await readXlsxFile(readFileSync(source));
-  sheets = workbook.map((s) => ({ name: s.sheet, rows: s.data as Cell[][] }));
+  const workbook = await readWorkbook(readFileSync(source));
+  sheets = workbook;
   if (sheetName !== undefined) {
     sheets = sheets.filter((s) => s.name === sheetName);
     if (!sheets.length) {
-      console.error(`${basename(source)} has no sheet "${sheetName}"; its sheets are ${workbook.map((s) => `"${s.sheet}"`).join(', ')}`);
+      console.error(`${basename(source)} has no sheet "${sheetName}"; its sheets are ${workbook.map((s) => `"${s.name}"`).join(', ')}`);
       process.exit(1);
     }
   }

@@ -1,7 +1,8 @@
 /**
  * docs/publishing.md, followed as a democratic services officer on a Windows laptop does: the
  * performance team's real-looking workbook (a title row, text month headings, '86.2%', '-', 'n/a',
- * indicator titles, Ref/Target/RAG/Comments columns, a second sheet of comparators) is imported;
+ * indicator titles, Ref/Target/RAG columns, a Comments column written as notes, a second sheet of
+ * comparators) is imported;
  * what it could not use, and what check then says is unfinished, are locked as the officer sees
  * them; the quarter is completed in Excel and saved as "CSV (Comma delimited)" (Windows-1252,
  * \r\n), the meeting saved from Notepad with \r\n and agenda item 7.10; and the site builds with it.
@@ -82,19 +83,21 @@ describe("an officer's quarter on a Windows laptop, as docs/publishing.md says",
     const result = npmRun('import.ts', workbook, '--quarter', '2020/21 Q1');
     expect(result.stderr).toMatchInlineSnapshot(`
       "Performance Q1 2020-21.xlsx (sheet Social care): row 1, above the headings on row 2, was not imported ("Children's Services Performance Report – Quarter 1 2020/21")
-      Performance Q1 2020-21.xlsx (sheet Social care): columns Ref (A), Target (G), RAG (H), Comments (I) are not a period, so they were not imported
+      Performance Q1 2020-21.xlsx (sheet Social care): columns Ref (A), Target (G), RAG (H) are not periods, so they were not imported
       Performance Q1 2020-21.xlsx (sheet Social care): row 4 has text but no figures (a heading?), so it was not imported
       Performance Q1 2020-21.xlsx (sheet Comparators): columns outside 2020/21 Q1 were not imported (2019/20); import them with the quarter they belong to
-      Performance Q1 2020-21.xlsx (sheet Social care):7:3: "*" for missing-from-care 2020-04 hides the figure; type the real number (Scrutineer hides small counts itself, and the hidden number is never published), or c, DfE's symbol, if you do not have it; that value was not imported
-      Performance Q1 2020-21.xlsx (sheet Social care):8:2: "Children in need rate per 10,000" is not an indicator id or title, so the row was not imported; did you mean cin-rate ("Children in need, rate per 10,000 under-18s")?
-      Performance Q1 2020-21.xlsx (sheet Social care):11:6: cla-ceases is monthly, so its figures under 2020/21 Q1 were not imported; put them under a month column, such as Apr 2020
+      Performance Q1 2020-21.xlsx 'Social care'!C7: "*" for missing-from-care 2020-04 hides the figure; type the real number (Scrutineer hides small counts itself, and the hidden number is never published), or c, DfE's symbol, if you do not have it; that value was not imported
+      Performance Q1 2020-21.xlsx 'Social care'!B8: "Children in need rate per 10,000" is not an indicator id or title, so the row was not imported; did you mean cin-rate ("Children in need, rate per 10,000 under-18s")?
+      Performance Q1 2020-21.xlsx 'Social care'!F11: cla-ceases is monthly, so its figures under 2020/21 Q1 were not imported; put them under a month column, such as Apr 2020
       "
     `);
     expect(result.stdout).toContain('Created data/2020-21/q1.csv with 21 values; 3 things were not imported (listed above)');
     expect(result.status).toBe(1);
     const rows = Papa.parse<Record<string, string>>(readFileSync(QUARTER_FILE, 'utf8'), { header: true, skipEmptyLines: true }).data;
     const figure = (indicator: string, period: string, area = '') => rows.find((r) => r.indicator === indicator && r.period === period && r.area === area);
-    expect(figure('assessment-45-days', '2020-04')).toMatchObject({ value: '86.2', status: '' });
+    expect(figure('assessment-45-days', '2020-04')).toMatchObject({ value: '86.2', status: '', note: 'June not yet validated' });
+    // The Comments column is each figure's note.
+    expect(figure('cla-rate', '2020-04')).toMatchObject({ value: '57.2', note: 'Stable' });
     expect(figure('assessment-45-days', '2020-06')).toMatchObject({ value: 'x' });
     expect(figure('cla-starts', '2020-05')).toMatchObject({ value: 'x' });
     // The team's own [c] is kept as DfE's symbol.
@@ -171,8 +174,10 @@ describe("an officer's quarter on a Windows laptop, as docs/publishing.md says",
       if (!row) throw new Error(`no row ${label} in #${id}: ${rows.map((r) => r[0]).join(' | ')}`);
       return row[1];
     };
-    // The unit is in the column header, not the cell.
-    expect(at('cla-rate', 'Jun 2020')).toBe('58');
+    // The unit is in the column header, not the cell; the number after it marks the note the
+    // Comments column gave ("Stable").
+    expect(at('cla-rate', 'Jun 2020')).toMatch(/^58 \d+$/);
+    expect(doc.querySelector('#cla-rate')!.textContent).toContain('Stable');
     expect(at('cla-starts', 'May 2020')).toContain('[x]');
     // The team's [c] stays hidden.
     expect(at('missing-from-care', 'May 2020')).toContain('[c]');
