@@ -76,3 +76,14 @@ describe('a confirmation lets its own words through, and nothing else', () => {
     expect(found(text, { confirmed: ['contacted each family'] })).toHaveLength(2);
   });
 });
+
+describe('the margins of the exemptions', () => {
+  it('reads "rate" as a rate only when the number is that rate', () => {
+    expect(found('The rate was 7, against 9 a year earlier.')).toEqual([]);
+    expect(found('The rate of referrals for 3 children rose.', { hidden: new Set() })).toEqual(['small: 3 children']);
+  });
+  it('reads "over 7" and "under 7" as bounds on a count, not as ages', () => {
+    expect(found('Over 7 children were placed out of area.')).toEqual(['hidden: Over 7 children']);
+    expect(found('Children aged 7 to 9 were seen.')).toEqual([]);
+  });
+});

@@ -67,7 +67,7 @@ const TIME_AFTER = /^\s*(?:am|pm|a\.m\.|p\.m\.|o['’]clock)\b/i;
 const PERCENT_AFTER = /^\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b|pp\b)/i;
 /** "5 per 10,000", "1 in 3", "two in three", "1 in every 5". */
 const RATE_AFTER = new RegExp(`^\\s+(?:per\\b|in\\s+(?:every\\s+)?(?:\\d|(?:${alternation(Object.keys(NUMBER_WORDS))})\\b)|out\\s+of\\s+every\\b)`, 'i');
-const RATE_BEFORE = new RegExp(`(?:(?:\\d|\\b(?:${alternation(Object.keys(NUMBER_WORDS))}))\\s+(?:in|out\\s+of)\\s+(?:every\\s+)?|\\bper\\s+|\\brates?\\b(?:\\s+[A-Za-z]+){0,3}\\s+)$`, 'i');
+const RATE_BEFORE = new RegExp(`(?:(?:\\d|\\b(?:${alternation(Object.keys(NUMBER_WORDS))}))\\s+(?:in|out\\s+of)\\s+(?:every\\s+)?|\\bper\\s+|\\brates?\\s+(?:was|is|were|of|at|stood\\s+at|(?:fell|rose|went\\s+(?:up|down))\\s+(?:from|to)|(?:of|was|is)\\s+(?:about|around|nearly|almost|over|under))\\s+)$`, 'i');
 /** "two thirds", "three quarters of": a proportion, which is a percentage in words. */
 const FRACTION_AFTER = /^[\s-]+(?:halves|thirds?|quarters|fifths?|sixths?|tenths?)\b/i;
 /** "3 or more placements": a bound in a definition, not a count. */
@@ -82,7 +82,8 @@ const DURATION_AFTER = new RegExp(
   `^(?:\\s*(?:[-–]|\\s(?:to|or|and)\\s)\\s*\\S+)?(?:[\\s-]+(?:working|calendar|school|full|whole|consecutive|clear|more|further|financial)){0,2}[\\s-]+${TIME_UNIT}\\b|^\\s+of\\s+the\\s+(?:last|past|previous|next|first)\\s+\\S+\\s+${TIME_UNIT}\\b`,
   'i',
 );
-const AGE_BEFORE = /\b(?:aged|age|ages|age\s+of|under|over|from\s+age)\s+$/i;
+/** "aged 19", "from age 16". Not "over 7" or "under 7": "over 7 children" is a bound on a count. */
+const AGE_BEFORE = /\b(?:aged|age|ages|age\s+of|from\s+age)\s+$/i;
 
 /**
  * A number: digits (with thousands commas) or a number word. Not part of a longer token: not
