@@ -4,10 +4,10 @@
  * default group for `localAuthority` (its latest statistical neighbour model). Resolved once, when
  * the content is loaded, so pages name the ten councils without reading DfE's files themselves.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { GROUPING_2021, LATEST_GROUPING, loadGrouping } from '../ees/groupings';
+import { GROUPING_2021, LATEST_GROUPING } from '../ees/groupings';
 import type { GlossaryEntry, Site } from '../model';
 import { termKey } from '../term-key';
 
@@ -26,6 +26,18 @@ const NAME_COLUMNS = [
   { file: GROUPING_2021.file, code: 'LA num', name: 'LA Name' },
 ];
 
+/**
+ * DfE's files, in src/lib/ees/data beside the importer. When Astro bundles this module (a build
+ * given no validated content) it runs from .astro/, so the project's copy is found from the
+ * working directory, where every build runs.
+ */
+function dataFile(file: string): string[][] {
+  const dirs = [join(import.meta.dirname, '..', 'ees', 'data'), join(process.cwd(), 'src', 'lib', 'ees', 'data')];
+  const path = dirs.map((d) => join(d, file)).find((p) => existsSync(p)) ?? join(dirs[0], file);
+  // Read as rows of cells: the 2021 file repeats a heading ("SNP"), which header mode renames aloud.
+  return Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.map((row) => row.map((c) => c.trim()));
+}
+
 let names: Map<number, string> | undefined;
 
 /** Old LA code to the council's name, from the groupings shipped in src/lib/ees/data. */
@@ -33,17 +45,23 @@ function councilNames(): Map<number, string> {
   if (names) return names;
   names = new Map();
   for (const { file, code, name } of NAME_COLUMNS) {
-    const text = readFileSync(join(import.meta.dirname, '..', 'ees', 'data', file), 'utf8').replace(/^\uFEFF/, '');
-    // Read as rows of cells: the 2021 file repeats a heading ("SNP"), which header mode renames aloud.
-    const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
-    const at = { code: header.findIndex((h) => h.trim() === code), name: header.findIndex((h) => h.trim() === name) };
+    const [header, ...rows] = dataFile(file);
+    const at = { code: header.indexOf(code), name: header.indexOf(name) };
     for (const row of rows) {
       const n = Number(row[at.code]);
-      const written = row[at.name]?.trim();
-      if (Number.isInteger(n) && written && !names.has(n)) names.set(n, written);
+      if (Number.isInteger(n) && row[at.name] && !names.has(n)) names.set(n, row[at.name]);
     }
   }
   return names;
+}
+
+/** DfE's default group for a council: its ten neighbours in the 2025 model, closest first. */
+function dfeGroup(code: number): number[] | undefined {
+  const [header, ...rows] = dataFile(LATEST_GROUPING.file);
+  const fields = rows.find((row) => Number(row[header.indexOf(LATEST_GROUPING.code)]) === code);
+  if (!fields) return undefined;
+  const row = Object.fromEntries(header.map((h, i) => [h, fields[i] ?? '']));
+  return LATEST_GROUPING.neighbours(row).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 }
 
 const CODE_LIST = /^\d{3}(?:\s*\/\s*\d{3})+$/;
@@ -72,12 +90,13 @@ function ownCode(site: Site, known: Map<number, string>): number | undefined {
 /** The site's statistical neighbours, or undefined when site.yaml gives neither list nor council. */
 export function neighbourGroup(site: Site): NeighbourGroup | undefined {
   const listed = site.comparators?.statisticalNeighbours;
+  if (!listed?.members && !site.localAuthority) return undefined;
   const known = councilNames();
   if (listed?.members) {
     return { chosenBy: 'council', ...(listed.source && { source: listed.source }), members: listed.members.map((m) => member(m, known)) };
   }
   const code = ownCode(site, known);
-  const codes = code === undefined ? undefined : loadGrouping(LATEST_GROUPING).members.get(code);
+  const codes = code === undefined ? undefined : dfeGroup(code);
   if (!codes) return undefined;
   return { chosenBy: 'dfe', source: listed?.source ?? LATEST_GROUPING.source, members: codes.map((c) => member(c, known)) };
 }

@@ -64,6 +64,13 @@ function message(found: StatedNumber, suppressUpTo: number, where: string, confi
   );
 }
 
+/** Where the body's code is: fenced blocks (``` or ~~~) and inline `code`, as [start, end) offsets. */
+function codeSpans(body: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of body.matchAll(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))|`[^`\n]+`/gm)) spans.push([m.index!, m.index! + m[0].length]);
+  return spans;
+}
+
 /** Line and column (from 1) of an offset in a text that starts at `line`, `column`. */
 function positionIn(text: string, offset: number, line: number, column: number) {
   const before = text.slice(0, offset).split('\n');
@@ -98,7 +105,11 @@ export function checkMeetingProse(data: DataIndex, meetings: readonly MeetingPro
     };
     // The body: comments are not published, so they are blanked (keeping every offset).
     const readable = body.replace(/\{\/\*[\s\S]*?\*\/\}|<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' '));
+    const code = codeSpans(readable);
     for (const found of findStatedNumbers(readable, rules)) {
+      // Code is shown as written, not read as a sentence: "12 * 3" in a code sample states no
+      // figure, so only a count of people (rule a) is looked for there.
+      if (found.reason === 'hidden' && code.some(([start, end]) => start <= found.index && found.index < end)) continue;
       const at = positionIn(readable, found.index, bodyLine, 1);
       problems.add(meeting.file, at.line, at.column, message(found, suppressUpTo, ''));
     }
