@@ -78,6 +78,17 @@ describe('a confirmation lets its own words through, and nothing else', () => {
 });
 
 describe('the margins of the exemptions', () => {
+  it("lets be the councils and codes in the DfE import's notes, even where the page hides the same numbers", () => {
+    const hidden = new Set([9, 10, 152, 314, 318, 885]);
+    for (const note of [
+      'Average of 9 of the 10 statistical neighbours; no figure for Somerset [k]',
+      'Statistical neighbours: DfE statistical neighbour model, 2025, for old LA code 885; Kingston upon Thames is reported as 314 / 318.',
+      'The council is 7th highest of 152 councils.',
+    ]) {
+      expect(found(note, { hidden }), note).toEqual([]);
+    }
+  });
+
   it('reads "rate" as a rate only when the number is that rate', () => {
     expect(found('The rate was 7, against 9 a year earlier.')).toEqual([]);
     expect(found('The rate of referrals for 3 children rose.', { hidden: new Set() })).toEqual(['small: 3 children']);

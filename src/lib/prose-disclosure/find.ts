@@ -83,6 +83,13 @@ const DURATION_AFTER = new RegExp(
   'i',
 );
 /** "aged 19", "from age 16". Not "over 7" or "under 7": "over 7 children" is a bound on a count. */
+/**
+ * "9 of the 10 statistical neighbours", "152 councils": a count of councils, which are public
+ * bodies, in the words the DfE import writes in its notes and pages write beside a rank.
+ */
+const COUNCILS_AFTER = /^(?:\s+of\s+(?:the\s+)?\d+)?(?:\s+[A-Za-z-]+){0,2}?\s+(?:statistical\s+neighbours?|neighbours?|councils?|local\s+authorities|authorities|LAs)\b/i;
+/** DfE's codes: "old LA code 885", a joint "314 / 318". */
+const CODE_AROUND = { before: /(?:\bcodes?\s+|\d{3}\s*\/\s*)$/i, after: /^\s*\/\s*\d{3}\b/ };
 const AGE_BEFORE = /\b(?:aged|age|ages|age\s+of|from\s+age)\s+$/i;
 
 /**
@@ -157,7 +164,8 @@ function numbersIn(text: string): Found[] {
 
 /**
  * A year ("2019", the "19" of "2018-19"), a date or a time, a length of time or an age, a
- * percentage or a fraction, a rate, an ordinal or a numbered label, or a threshold.
+ * percentage or a fraction, a rate, an ordinal or a numbered label, a threshold, a count of
+ * councils or one of DfE's codes.
  */
 function isExempt(text: string, n: Found): boolean {
   const before = text.slice(Math.max(0, n.index - 60), n.index);
@@ -168,6 +176,7 @@ function isExempt(text: string, n: Found): boolean {
   if (DATE_AFTER.test(after) || (DATE_AROUND.before.test(before) && DATE_AROUND.after.test(after)) || TIME_AFTER.test(after)) return true;
   if (PERCENT_AFTER.test(after) || FRACTION_AFTER.test(after) || RATE_AFTER.test(after) || RATE_BEFORE.test(before)) return true;
   if (DURATION_AFTER.test(after) || AGE_BEFORE.test(before) || /\baged\s+\S+\s+(?:to|and|or)\s+$/i.test(before) || THRESHOLD_AFTER.test(after)) return true;
+  if (COUNCILS_AFTER.test(after) || CODE_AROUND.before.test(before) || CODE_AROUND.after.test(after)) return true;
   return LABEL_BEFORE.test(before) || SCHOOL_YEAR_BEFORE.test(before) || isListMarker(before, after);
 }
 
