@@ -188,7 +188,7 @@ function isListMarker(before: string, after: string) {
 
 /** The phrase that makes `n` a count of people, when one follows it: "3 children", "5 of them". */
 function peoplePhrase(text: string, n: Found): string | undefined {
-  let after = text.slice(n.index + n.length, n.index + n.length + 80);
+  const after = text.slice(n.index + n.length, n.index + n.length + 80);
   // The low end of a range counts as well as the high end: "3-4 children", "between 3 and 4 children".
   const range = RANGE_REST.exec(after);
   if (range && numbersIn(range[0].trim().replace(/^(?:[-–]|to|or|and)\s*/i, '')).length) {
