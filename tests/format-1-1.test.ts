@@ -272,10 +272,26 @@ describe('disclosure control reaches the words', () => {
         "content/meetings/panel/2018-07-20.mdx:8:14: "4 care leavers" in resolution 2 states a count from 1 to 5 of children or their families, which the site never publishes; write "fewer than 6" or "a small number of" instead, or, if the number is already public (published by DfE, say), list it under confirmedSafe with the reason (see docs/content-format.md, "Numbers in the text")",
         "content/meetings/panel/2018-07-20.mdx:11:32: "three families" in action timeliness-plan states a count from 1 to 5 of children or their families, which the site never publishes; write "fewer than 6" or "a small number of" instead, or, if the number is already public (published by DfE, say), list it under confirmedSafe with the reason (see docs/content-format.md, "Numbers in the text")",
         "content/meetings/panel/2018-07-20.mdx:21:48: "3 children" states a count from 1 to 5 of children or their families, which the site never publishes; write "fewer than 6" or "a small number of" instead, or, if the number is already public (published by DfE, say), list it under confirmedSafe with the reason (see docs/content-format.md, "Numbers in the text")",
-        "content/meetings/panel/2018-07-20.mdx:22:10: "12 children" states a number that this page hides as [c] in its tables (hidden so that a smaller figure cannot be worked out); write "fewer than 6" or "a small number of" instead, or, if the number is already public (published by DfE, say), list it under confirmedSafe with the reason (see docs/content-format.md, "Numbers in the text")",
+        "content/meetings/panel/2018-07-20.mdx:22:10: "12 children" states 12, a number that this page hides as [c] in its tables (hidden so that a smaller figure cannot be worked out); leave the number out ("some", "a number of"), or, if this 12 is not that figure (a duration or an age, say) or is already public, list "12 children" under confirmedSafe with the reason (see docs/content-format.md, "Numbers in the text")",
         "data/2018-19/q1.csv:9:9: "one child" in this note states a count from 1 to 5 of children or their families, which the site never publishes; write "fewer than 6" or "a small number of" instead, or, if the number is already public (published by DfE, say), list it under site.yaml's disclosure.confirmedSafe with the reason (see docs/content-format.md, "Numbers in the text")",
       ]
     `);
+  });
+
+  it('finds counts standing for people by pronoun or partitive, and a hidden number anywhere, in minutes as officers write them', async () => {
+    const problems = await problemsFor('v11-prose-minutes');
+    // Each problem's place, phrase and reason; the whole wording is pinned in the test above.
+    expect(problems.map((p) => p.replace(/ (?:in \S+(?: \S+)? )?states (?:a count|(\d+), a number).*/, ' $1').trim())).toEqual([
+      'content/meetings/panel/2018-07-20.mdx:5:24: "3 of whom"',
+      'content/meetings/panel/2018-07-20.mdx:9:38: "2 of these"',
+      'content/meetings/panel/2018-07-20.mdx:12:82: "four of them"',
+      'content/meetings/panel/2018-07-20.mdx:26:5: "5 of them"',
+      'content/meetings/panel/2018-07-20.mdx:27:4: "4 cases"',
+      'content/meetings/panel/2018-07-20.mdx:28:32: "were 7 and" 7',
+      'content/meetings/panel/2018-07-20.mdx:30:23: "the seven were" 7',
+      'data/2018-19/q1.csv:9:9: "2 of them"',
+    ]);
+    expect(problems[5]).toMatchInlineSnapshot(`"content/meetings/panel/2018-07-20.mdx:28:32: "were 7 and" states 7, a number that this page hides as [c] in its tables (hidden so that a smaller figure cannot be worked out); leave the number out ("some", "a number of"), or, if this 7 is not that figure (a duration or an age, say) or is already public, list "were 7 and" under confirmedSafe with the reason (see docs/content-format.md, "Numbers in the text")"`);
   });
 
   it('lets through numbers the author confirms are safe, with the reason', async () => {

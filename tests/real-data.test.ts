@@ -256,4 +256,16 @@ describe('a real council, Worcestershire, from DfE files', () => {
     // Where DfE suppressed a neighbour's figure, the average says so.
     expect(doc.querySelector('#care-leavers-activity')!.textContent).toContain('Average of 9 of the 10 statistical neighbours; no figure for Somerset [k]');
   });
+
+  it("names the ten neighbours site.yaml lists on each indicator page, and explains them in the glossary it lacked", () => {
+    const site = parseYaml(readFileSync(join(SITE, 'content', 'site.yaml'), 'utf8'));
+    const model = Papa.parse<Row>(readFileSync(join(SITE, '..', '..', '..', '..', 'src', 'lib', 'ees', 'data', 'sn_model_2025_wide.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const names = site.comparators.statisticalNeighbours.members.map((code: number) => model.find((r) => Number(r.old_la_code) === code)!.la_name);
+    const doc = page(out, 'indicators/care-leavers-neet/');
+    expect([...doc.querySelectorAll('.sc-neighbours li')].map((li) => li.textContent)).toEqual(names);
+    expect(doc.getElementById('neighbours')!.nextElementSibling!.textContent).toContain('Worcestershire County Council chose them');
+    const glossary = page(out, 'glossary/');
+    const dt = [...glossary.querySelectorAll('dt')].find((d) => d.textContent === 'Statistical neighbours')!;
+    expect(dt.nextElementSibling!.textContent).toContain('Source of the list: DfE statistical neighbour model, 2025.');
+  });
 });

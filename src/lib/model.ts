@@ -9,6 +9,7 @@ import type { IndicatorData } from './schemas/indicator';
 import type { GlossaryEntry } from './schemas/glossary';
 import type { MeetingData } from './schemas/meeting';
 import type { Area, RowStatus, SourceSymbol } from './schemas/data-row';
+import type { NeighbourGroup } from './content/neighbours';
 
 export type { Period, Site, GlossaryEntry, Area, RowStatus, SourceSymbol };
 
@@ -116,4 +117,6 @@ export interface Content {
   glossary: GlossaryEntry[];
   meetings: Meeting[];
   observations: Observation[];
+  /** Version 1.1, rule 9: the statistical neighbours' councils, when site.yaml says which. */
+  neighbours?: NeighbourGroup;
 }

@@ -14,6 +14,62 @@ import { P } from '../stats/fixtures';
 /** The y of a `translate(x,y)` transform. */
 const translateY = (el: Element) => Number(/translate\([^,]+,([^)]+)\)/.exec(el.getAttribute('transform')!)![1]);
 
+/**
+ * Every series named in the key has a mark of its own: the short stroke in its style drawn at a
+ * point no other point joins. Plot draws a line only between two points.
+ */
+function strokeMarks(svg: Element, role: keyof typeof PALETTE): Element[] {
+  return [...svg.querySelectorAll(`g[stroke="${PALETTE[role]}"] > path[transform]`)].filter((p) => /^M-\d+(\.\d+)?,0L\d+(\.\d+)?,0$/.test(p.getAttribute('d')!));
+}
+
+describe('lineChart with a single year', () => {
+  const year = P('2023/24');
+  const input = {
+    id: 'one-year',
+    title: 'Care leavers in suitable accommodation',
+    description: 'One year.',
+    format: { unit: 'percent' as const, decimals: 1 },
+    series: [
+      { role: 'local' as const, label: 'Example', points: [{ period: year, value: 88 }] },
+      { role: 'england' as const, label: 'England', points: [{ period: year, value: 80 }] },
+      { role: 'statistical-neighbours' as const, label: 'Statistical neighbours', points: [{ period: year, value: 84 }] },
+      { role: 'region' as const, label: 'West Midlands', points: [{ period: year, value: 78 }] },
+    ],
+  };
+
+  it.each([['wide', 640], ['narrow', 360]])('draws each comparator in the key as a point in its own style (%s)', (_name, width) => {
+    const svg = parseSvg(lineChart(input, { width }));
+    expect(svg.querySelectorAll('circle')).toHaveLength(1);
+    for (const role of ['england', 'statistical-neighbours', 'region'] as const) {
+      const marks = strokeMarks(svg, role);
+      expect(marks, role).toHaveLength(1);
+      expect(marks[0].parentElement!.getAttribute('stroke-dasharray')).toBe(DASHES[role]);
+    }
+  });
+
+  it('draws a comparator point at its value: England below the council, the neighbours between', () => {
+    const svg = parseSvg(lineChart(input));
+    const y = (role: 'england' | 'statistical-neighbours') => translateY(strokeMarks(svg, role)[0]);
+    const local = Number(svg.querySelector('circle')!.getAttribute('cy'));
+    expect(local).toBeLessThan(y('statistical-neighbours'));
+    expect(y('statistical-neighbours')).toBeLessThan(y('england'));
+  });
+
+  it('draws a year between gaps as a point, and leaves joined years to the line', () => {
+    const years = ['2019/20', '2020/21', '2021/22', '2022/23'].map(P);
+    const svg = parseSvg(
+      lineChart({
+        ...input,
+        series: [
+          { role: 'local', label: 'Example', points: years.map((period, i) => ({ period, value: 80 + i })) },
+          { role: 'england', label: 'England', points: [{ period: years[0], value: 79 }, { period: years[2], value: 81 }, { period: years[3], value: 82 }] },
+        ],
+      }),
+    );
+    expect(strokeMarks(svg, 'england')).toHaveLength(1);
+  });
+});
+
 describe('lineChart', () => {
   const input = assessmentsInput();
   const markup = lineChart(input);

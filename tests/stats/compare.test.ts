@@ -51,6 +51,20 @@ describe('comparison words', () => {
     expect(compareWith(rate, { period: P('2018/19'), value: 65 }, [row('2018/19', 64)]).kind).toBe('similar');
   });
 
+  // The examples docs/content-format.md gives ("Words that respect precision"), so the rule the
+  // docs state is the rule the words follow.
+  it("says similar as the docs say: under 1 point for percentages, under 2% of the comparator otherwise", () => {
+    const eng = (value: number) => [{ ...row('2018/19', value), precision: 1 }];
+    const at = (value: number) => ({ period: P('2018/19'), value, precision: 1 });
+    expect(compareWith(up, at(82.7), eng(83.6)).kind).toBe('similar');
+    expect(compareWith(up, at(82.7), eng(83.7)).kind).toBe('worse');
+    const rate1 = { ...rate, decimals: 1 };
+    expect(compareWith(rate1, at(64.0), eng(65.2)).kind).toBe('similar');
+    expect(compareWith(rate1, at(64.0), eng(65.4)).kind).toBe('lower');
+    const whole = (value: number) => ({ period: P('2018/19'), value, precision: 0 });
+    expect(compareWith({ ...up, decimals: 0 }, whole(47), [{ ...row('2018/19', 48), precision: 0 }]).kind).toBe('similar');
+  });
+
   it('names the year when the comparator is not for the same period', () => {
     const older = [row('2017/18', 82.7)];
     expect(compareWith(up, { period: P('2018/19 Q2'), value: 86 }, older).words).toBe('better than England (82.7% in 2017/18)');

@@ -86,6 +86,28 @@ function rowsFor(points: readonly ChartPoint[], periods: readonly Period[], borr
   });
 }
 
+/**
+ * Rows a line cannot draw: a figure with no figure beside it (a single year, or a year between
+ * gaps). Plot draws a line only between two points, so without a mark of its own such a figure
+ * would be named in the key and drawn nowhere.
+ */
+export function isolatedRows(rows: readonly Row[]): Row[] {
+  return rows.filter((r, i) => r.y !== null && (rows[i - 1]?.y ?? null) === null && (rows[i + 1]?.y ?? null) === null);
+}
+
+/**
+ * A point drawn as a short stroke of the series' own colour, width and dashes, the same sample
+ * the key shows beside its name: so a comparator's single year is told apart by its style, as its
+ * line is, never by colour alone. Plot sizes symbols by area; the stroke is as wide as the key's.
+ */
+const STROKE_SYMBOL = {
+  draw(context: CanvasPath, size: number) {
+    const half = Math.sqrt(size / Math.PI);
+    context.moveTo(-half, 0);
+    context.lineTo(half, 0);
+  },
+};
+
 interface Drawn {
   role: SeriesRole;
   label: string;
@@ -162,6 +184,21 @@ export function lineChart(input: LineChartInput, fit: Fit = { width: CHART_WIDTH
         curve: d.role === 'target' ? 'step' : 'linear',
       }),
     );
+    const alone = isolatedRows(d.rows);
+    if (d.role !== 'local' && alone.length) {
+      marks.push(
+        Plot.dot(alone, {
+          x: 'x',
+          y: 'y',
+          symbol: STROKE_SYMBOL,
+          r: SWATCH / 2,
+          fill: 'none',
+          stroke: PALETTE[d.role],
+          strokeWidth: STROKE_WIDTH[d.role],
+          strokeDasharray: DASHES[d.role],
+        }),
+      );
+    }
     if (d.role === 'local') {
       marks.push(
         Plot.dot(

@@ -9,6 +9,7 @@ import { KEBAB_RE } from '../schemas/common';
 import type { Action, ActionUpdate, Committee, Content, GlossaryEntry, Indicator, Meeting, Observation, Site } from '../model';
 import { dayName, isIsoDate, lastDayOf, monthOfIsoDate, parseMonthDay, parsePeriod, quarterOf, type Period } from '../periods';
 import { DataIndex, meetingCut } from '../data-index';
+import { neighbourGroup, withNeighboursEntry } from './neighbours';
 import { checkMeetingProse, checkNoteProse, type MeetingProse } from '../prose-disclosure/check';
 import { excerpt, ProblemList, sortProblems, type Problem } from './problems';
 import { parseYaml, type YamlSource } from './yaml-file';
@@ -218,6 +219,10 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   missingQuarterFiles(dataFiles, indicators.values(), rawObservations, problems);
   const observations = checkAcrossFiles(rawObservations, columns, problems, { earlierFilesBroken: broken.data });
   seriesPrecision(observations);
+  // Rule 9: a site that shows statistical neighbours explains them, in the glossary and on each
+  // indicator page, before the meetings' <Term> tags are checked against the glossary.
+  const neighbours = site && neighbourGroup(site);
+  if (site && observations.some((o) => o.area === 'statistical-neighbours')) glossary = withNeighboursEntry(glossary, site, neighbours);
 
   // Meetings
   const committeeIds = new Set(committees.map((c) => c.id));
@@ -394,6 +399,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
     glossary,
     meetings: allMeetings.filter((m) => options.drafts || !m.draft),
     observations,
+    ...(neighbours && { neighbours }),
   };
   // Disclosure control of the words: it needs to know what each page hides, so it runs on
   // content that is otherwise valid (warnings aside). Drafts are checked too: they will be published.

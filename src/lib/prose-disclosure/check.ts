@@ -43,15 +43,32 @@ function hiddenNumbers(data: DataIndex, ids: readonly string[], cut = LATEST, wi
   return hidden;
 }
 
-function message(found: StatedNumber, suppressUpTo: number, where: string) {
-  const what =
-    found.reason === 'small'
-      ? `states a count from 1 to ${suppressUpTo} of children or their families, which the site never publishes`
-      : 'states a number that this page hides as [c] in its tables (hidden so that a smaller figure cannot be worked out)';
+const SEE = '(see docs/content-format.md, "Numbers in the text")';
+
+/**
+ * What is wrong and what to write instead. A hidden number is usually larger than the small
+ * counts, so "fewer than 6" would be untrue of it: the advice is to leave it out.
+ */
+function message(found: StatedNumber, suppressUpTo: number, where: string, confirmIn = 'confirmedSafe') {
+  if (found.reason === 'small') {
+    return (
+      `"${found.phrase}" ${where}states a count from 1 to ${suppressUpTo} of children or their families, which the site never publishes; ` +
+      `write "fewer than ${suppressUpTo + 1}" or "a small number of" instead, or, if the number is already public (published by DfE, say), ` +
+      `list it under ${confirmIn} with the reason ${SEE}`
+    );
+  }
   return (
-    `"${found.phrase}" ${where}${what}; write "fewer than ${suppressUpTo + 1}" or "a small number of" instead, or, if the number is already public ` +
-    `(published by DfE, say), list it under confirmedSafe with the reason (see docs/content-format.md, "Numbers in the text")`
+    `"${found.phrase}" ${where}states ${found.value}, a number that this page hides as [c] in its tables (hidden so that a smaller figure cannot be worked out); ` +
+    `leave the number out ("some", "a number of"), or, if this ${found.value} is not that figure (a duration or an age, say) ` +
+    `or is already public, list "${found.phrase}" under ${confirmIn} with the reason ${SEE}`
   );
+}
+
+/** Where the body's code is: fenced blocks (``` or ~~~) and inline `code`, as [start, end) offsets. */
+function codeSpans(body: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of body.matchAll(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))|`[^`\n]+`/gm)) spans.push([m.index!, m.index! + m[0].length]);
+  return spans;
 }
 
 /** Line and column (from 1) of an offset in a text that starts at `line`, `column`. */
@@ -88,7 +105,11 @@ export function checkMeetingProse(data: DataIndex, meetings: readonly MeetingPro
     };
     // The body: comments are not published, so they are blanked (keeping every offset).
     const readable = body.replace(/\{\/\*[\s\S]*?\*\/\}|<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' '));
+    const code = codeSpans(readable);
     for (const found of findStatedNumbers(readable, rules)) {
+      // Code is shown as written, not read as a sentence: "12 * 3" in a code sample states no
+      // figure, so only a count of people (rule a) is looked for there.
+      if (found.reason === 'hidden' && code.some(([start, end]) => start <= found.index && found.index < end)) continue;
       const at = positionIn(readable, found.index, bodyLine, 1);
       problems.add(meeting.file, at.line, at.column, message(found, suppressUpTo, ''));
     }
@@ -116,7 +137,7 @@ export function checkNoteProse(data: DataIndex, observations: readonly Observati
     let hidden = hiddenBy.get(o.indicator);
     if (!hidden) hiddenBy.set(o.indicator, (hidden = hiddenNumbers(data, [o.indicator])));
     for (const found of findStatedNumbers(o.note, { suppressUpTo, hidden, confirmed: confirmedSafe.map((c) => c.text) })) {
-      problems.add(o.source.file, o.source.line, noteColumn(o.source.file), message(found, suppressUpTo, 'in this note ').replace('list it under confirmedSafe', "list it under site.yaml's disclosure.confirmedSafe"));
+      problems.add(o.source.file, o.source.line, noteColumn(o.source.file), message(found, suppressUpTo, 'in this note ', "site.yaml's disclosure.confirmedSafe"));
     }
   }
 }
