@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findStatedNumbers, type ProseRules } from '../src/lib/prose-disclosure/find';
 
 /** A page that hides 7 as [c] (to protect a smaller figure) and 3 (a small count). */
-const PAGE: ProseRules = { suppressUpTo: 5, hidden: new Set([3, 7]), confirmed: [] };
+const PAGE: ProseRules = { suppressUpTo: 5, hidden: new Set([2, 3, 7]), confirmed: [] };
 const found = (text: string, rules: Partial<ProseRules> = {}) =>
   findStatedNumbers(text, { ...PAGE, ...rules }).map((f) => `${f.reason}: ${f.phrase}`);
 
@@ -22,6 +22,7 @@ describe('a small count of people, however it is written', () => {
     ['Officers said 3\nchildren had waited longer than 45 days.', 'small: 3 children'],
     ['Between 2 and 4 children a month were placed out of area.', 'small: 2 and 4 children'],
     ['Two of the families had moved out of the county.', 'small: Two of the families'],
+    ['One or two children were placed out of area.', 'small: One or two children'],
   ])('%s', (sentence, expected) => {
     expect(found(sentence, { hidden: new Set() })[0]).toBe(expected);
   });
@@ -58,6 +59,7 @@ describe('numbers that are not counts', () => {
     'One of the members asked about it. No one disagreed.',
     'The papers are at https://example.gov.uk/documents/7.pdf and [the report](https://example.gov.uk/?id=3).',
     'Covid-19 delayed the 12-month review.',
+    'The summary should be one or two plain sentences.',
   ])('%s', (sentence) => {
     expect(found(sentence)).toEqual([]);
   });

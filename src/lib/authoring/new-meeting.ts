@@ -39,7 +39,7 @@ export function newMeeting(content: Content, committeeId: string, date: string, 
   const front: Record<string, unknown> = {
     agendaItem: { number: 'TBC', title: 'Performance report' },
     period: period.label,
-    summary: `TBC: one or two plain sentences on what the committee considered and decided.`,
+    summary: `TBC: in plain words, what the committee considered and decided.`,
     ...(last?.indicatorIds.length ? { indicators: last.indicatorIds } : {}),
     attendees: [],
     documents: [],

@@ -34,6 +34,8 @@ const NUMBER_WORDS: Record<string, number> = {
  * Number words that are too often not numbers ("one of the members", "no one", "a single plan")
  * to be flagged by themselves under (b); beside a word for people, (a) still finds them.
  */
+/** "one or two sentences": a few, not the figure 2 (a small count of people is still caught). */
+const ONE_OR_TWO = /\bone\s+or\s+two$/i;
 const VAGUE_WORDS = new Set(['one', 'single', 'a single', 'a couple of', 'a pair of']);
 
 const WORD = "[A-Za-z][A-Za-z'’-]*";
@@ -223,7 +225,7 @@ function judge(text: string, n: Found, rules: ProseRules): StatedNumber | undefi
   if (people && n.value <= rules.suppressUpTo) return { index: n.index, phrase: people, value: n.value, reason: 'small' };
   if (!rules.hidden.has(n.value) || exempt) return undefined;
   if (people) return { index: n.index, phrase: people, value: n.value, reason: 'hidden' };
-  if (VAGUE_WORDS.has(squash(n.written))) return undefined;
+  if (VAGUE_WORDS.has(squash(n.written)) || ONE_OR_TWO.test(text.slice(Math.max(0, n.index - 12), n.index + n.written.length))) return undefined;
   return { ...contextPhrase(text, n), value: n.value, reason: 'hidden' };
 }
 
