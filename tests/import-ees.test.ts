@@ -19,7 +19,7 @@ import { EesError } from '../src/lib/ees/errors';
 import { eesPeriod } from '../src/lib/ees/periods';
 import { rankAmong } from '../src/lib/ees/rank';
 import { roundTo } from '../src/lib/ees/neighbours';
-import { appendRows } from '../src/lib/ees/write';
+import { appendRows } from '../src/lib/data-file/append';
 import { loadContent } from '../src/lib/content/load';
 import { formatProblem } from '../src/lib/content/problems';
 import { addToQuarter, describeAdded } from '../src/lib/authoring/new-quarter';

@@ -9,7 +9,6 @@ import type { IndicatorData } from './schemas/indicator';
 import type { GlossaryEntry } from './schemas/glossary';
 import type { MeetingData } from './schemas/meeting';
 import type { Area, RowStatus, SourceSymbol } from './schemas/data-row';
-import type { NeighbourGroup } from './content/neighbours';
 
 export type { Period, Site, GlossaryEntry, Area, RowStatus, SourceSymbol };
 
@@ -119,4 +118,14 @@ export interface Content {
   observations: Observation[];
   /** Version 1.1, rule 9: the statistical neighbours' councils, when site.yaml says which. */
   neighbours?: NeighbourGroup;
+}
+
+/** Which councils the statistical neighbours are, and who chose them (content/neighbours.ts works it out). */
+export interface NeighbourGroup {
+  /** `council`: listed in site.yaml; `dfe`: DfE's default group for the council's code. */
+  chosenBy: 'council' | 'dfe';
+  /** Where the list comes from, as site.yaml or DfE's file says. */
+  source?: string;
+  /** The councils, in the order given (DfE's: closest first). */
+  members: { code?: number; name: string }[];
 }

@@ -9,7 +9,7 @@ import { BASIC_COLUMNS } from '../schemas/data-row';
 import { monthPeriod, parsePeriod, shiftPeriod, type Period } from '../periods';
 import { readCsv } from '../content/csv-file';
 import { ProblemList } from '../content/problems';
-import { appendRows } from '../ees/write';
+import { appendRows } from '../data-file/append';
 
 export interface NewQuarter {
   /** Path relative to the content root: data/2020-21/q1.csv */

@@ -8,17 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { GROUPING_2021, LATEST_GROUPING } from '../ees/groupings';
-import type { GlossaryEntry, Site } from '../model';
+import type { GlossaryEntry, NeighbourGroup, Site } from '../model';
 import { termKey } from '../term-key';
-
-export interface NeighbourGroup {
-  /** `council`: listed in site.yaml; `dfe`: DfE's default group for the council's code. */
-  chosenBy: 'council' | 'dfe';
-  /** Where the list comes from, as site.yaml or DfE's file says. */
-  source?: string;
-  /** The councils, in the order given (DfE's: closest first). */
-  members: { code?: number; name: string }[];
-}
 
 /** DfE's files hold each council's name beside its old LA code; the 2025 model first. */
 const NAME_COLUMNS = [

@@ -19,6 +19,7 @@ import { meanOf, roundTo } from './neighbours';
 import type { Grouping } from './groupings';
 import { rankAmong } from './rank';
 import { isJoint, jointNames, jointNote, memberFor, refOf, rowFor } from './councils';
+import type { RowCells } from '../data-file/append';
 
 export type Mode = { quarter: Period } | { backfill: true };
 
@@ -31,7 +32,6 @@ export interface ExistingRow {
 }
 
 /** The content format's columns of one row, as text. */
-export type RowCells = Partial<Record<'indicator' | 'period' | 'area' | 'breakdown' | 'value' | 'numerator' | 'denominator' | 'status' | 'note' | 'rank' | 'outOf', string>>;
 
 export interface PlannedRow {
   file: string;

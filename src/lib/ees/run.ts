@@ -17,7 +17,7 @@ import type { Indicator } from '../model';
 import { EesError } from './errors';
 import { readEesFile, type EesFile } from './file';
 import { planImport, type ExistingRow, type Mode, type Plan } from './plan';
-import { appendRows } from './write';
+import { appendRows } from '../data-file/append';
 import { loadGrouping } from './groupings';
 
 export interface ImportResult {

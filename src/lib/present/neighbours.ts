@@ -3,7 +3,7 @@
  * which councils they are, who chose them, and that the figure is their mean. Pure: the group was
  * resolved when the content was loaded (content/neighbours.ts).
  */
-import type { NeighbourGroup } from '../content/neighbours';
+import type { NeighbourGroup } from '../model';
 
 export interface NeighboursText {
   /** The sentence before the list, or the whole statement when no list can be given. */

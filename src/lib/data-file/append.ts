@@ -1,13 +1,16 @@
 /**
- * Adding rows to a quarter's file without disturbing what is there: the rows stay as they are, in
- * the file's own column order and line endings; columns the new rows need (rank, outOf, status,
- * note) are added at the end of the header.
+ * Adding rows to a quarter's data file without disturbing what is there, for every command that
+ * writes one (import:ees, new:quarter): the rows stay as they are, in the file's own column order
+ * and line endings; columns the new rows need (rank, outOf, status, note) are added at the end of
+ * the header.
  */
 import Papa from 'papaparse';
 import { CSV_COLUMNS } from '../schemas/data-row';
+
+/** One row of a data file, as the text of its cells, by column. */
+export type RowCells = Partial<Record<'indicator' | 'period' | 'area' | 'breakdown' | 'value' | 'numerator' | 'denominator' | 'status' | 'note' | 'rank' | 'outOf', string>>;
 import { readCsv } from '../content/csv-file';
 import { ProblemList } from '../content/problems';
-import type { RowCells } from './plan';
 
 /** The columns a new file gets: the content format's, in its order, less those no row uses. */
 function columnsFor(rows: RowCells[]) {
