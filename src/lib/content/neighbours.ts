@@ -4,55 +4,16 @@
  * default group for `localAuthority` (its latest statistical neighbour model). Resolved once, when
  * the content is loaded, so pages name the ten councils without reading DfE's files themselves.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Papa from 'papaparse';
-import { GROUPING_2021, LATEST_GROUPING } from '../ees/groupings';
+import { GROUPING_2021, LATEST_GROUPING, loadGrouping } from '../ees/groupings';
 import type { GlossaryEntry, NeighbourGroup, Site } from '../model';
 import { termKey } from '../term-key';
 
-/** DfE's files hold each council's name beside its old LA code; the 2025 model first. */
-const NAME_COLUMNS = [
-  { file: LATEST_GROUPING.file, code: 'old_la_code', name: 'la_name' },
-  { file: GROUPING_2021.file, code: 'LA num', name: 'LA Name' },
-];
-
-/**
- * DfE's files, in src/lib/ees/data beside the importer. When Astro bundles this module (a build
- * given no validated content) it runs from .astro/, so the project's copy is found from the
- * working directory, where every build runs.
- */
-function dataFile(file: string): string[][] {
-  const dirs = [join(import.meta.dirname, '..', 'ees', 'data'), join(process.cwd(), 'src', 'lib', 'ees', 'data')];
-  const path = dirs.map((d) => join(d, file)).find((p) => existsSync(p)) ?? join(dirs[0], file);
-  // Read as rows of cells: the 2021 file repeats a heading ("SNP"), which header mode renames aloud.
-  return Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.map((row) => row.map((c) => c.trim()));
-}
-
 let names: Map<number, string> | undefined;
 
-/** Old LA code to the council's name, from the groupings shipped in src/lib/ees/data. */
+/** Old LA code to the council's name, from DfE's groupings: the 2025 model's names first. */
 function councilNames(): Map<number, string> {
-  if (names) return names;
-  names = new Map();
-  for (const { file, code, name } of NAME_COLUMNS) {
-    const [header, ...rows] = dataFile(file);
-    const at = { code: header.indexOf(code), name: header.indexOf(name) };
-    for (const row of rows) {
-      const n = Number(row[at.code]);
-      if (Number.isInteger(n) && row[at.name] && !names.has(n)) names.set(n, row[at.name]);
-    }
-  }
+  names ??= new Map([...loadGrouping(GROUPING_2021).names, ...loadGrouping(LATEST_GROUPING).names]);
   return names;
-}
-
-/** DfE's default group for a council: its ten neighbours in the 2025 model, closest first. */
-function dfeGroup(code: number): number[] | undefined {
-  const [header, ...rows] = dataFile(LATEST_GROUPING.file);
-  const fields = rows.find((row) => Number(row[header.indexOf(LATEST_GROUPING.code)]) === code);
-  if (!fields) return undefined;
-  const row = Object.fromEntries(header.map((h, i) => [h, fields[i] ?? '']));
-  return LATEST_GROUPING.neighbours(row).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 }
 
 const CODE_LIST = /^\d{3}(?:\s*\/\s*\d{3})+$/;
@@ -87,7 +48,7 @@ export function neighbourGroup(site: Site): NeighbourGroup | undefined {
     return { chosenBy: 'council', ...(listed.source && { source: listed.source }), members: listed.members.map((m) => member(m, known)) };
   }
   const code = ownCode(site, known);
-  const codes = code === undefined ? undefined : dfeGroup(code);
+  const codes = code === undefined ? undefined : loadGrouping(LATEST_GROUPING).members.get(code);
   if (!codes) return undefined;
   return { chosenBy: 'dfe', source: listed?.source ?? LATEST_GROUPING.source, members: codes.map((c) => member(c, known)) };
 }
