@@ -1,8 +1,7 @@
 import { z, type ZodIssue, type ZodTypeAny } from 'astro/zod';
-import type { ProblemList } from './problems';
 import type { Path, YamlSource } from './yaml-file';
 import { didYouMean } from './suggest';
-import { excerpt } from './problems';
+import { excerpt, type ProblemList } from './problems';
 import { LIMITS } from '../schemas/limits';
 
 /**
