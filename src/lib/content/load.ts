@@ -12,7 +12,7 @@ import { DataIndex, meetingCut } from '../data-index';
 import { neighbourGroup, withNeighboursEntry } from './neighbours';
 import { checkMeetingProse, checkNoteProse, type MeetingProse } from '../prose-disclosure/check';
 import { excerpt, ProblemList, sortProblems, type Problem } from './problems';
-import { parseYaml, type YamlSource } from './yaml-file';
+import { parseYaml, unreadYaml, type YamlSource } from './yaml-file';
 import { validateWith } from './zod-issues';
 import { readCsv } from './csv-file';
 import { readText, readUtf8Text } from './text-file';
@@ -48,8 +48,6 @@ export interface LoadResult {
 
 const posix = (root: string, path: string) => relative(root, path).split(sep).join('/');
 
-/** A YAML source for a file that could not be read (already reported): nothing to validate. */
-const UNREAD: YamlSource = { failed: true, data: undefined, locate: () => ({ line: 1, column: 1 }), numberText: () => undefined };
 
 /**
  * Reads and validates a whole content set: `content/` and `data/` under `root`. Every problem is
@@ -69,7 +67,7 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   };
   const readYaml = (path: string): YamlSource => {
     const text = readChecked(path, LIMITS.yamlFileBytes, readText);
-    if (text === undefined) return UNREAD;
+    if (text === undefined) return unreadYaml();
     const source = parseYaml(text, rel(path), problems);
     checkYamlTextLengths(source, rel(path), problems);
     return source;

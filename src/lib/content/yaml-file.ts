@@ -22,6 +22,11 @@ export interface YamlSource {
   numberText(path: Path): string | undefined;
 }
 
+/** A source with nothing to validate, for text that was refused (already reported) before parsing. */
+export function unreadYaml(lineOffset = 0): YamlSource {
+  return { failed: true, data: undefined, locate: () => ({ line: 1 + lineOffset, column: 1 }), numberText: () => undefined };
+}
+
 /**
  * Parses YAML, reporting syntax errors with their position. `lineOffset` shifts positions for YAML
  * that sits inside another file (MDX front matter starts on line 2).
@@ -30,7 +35,7 @@ export function parseYaml(text: string, file: string, problems: ProblemList, lin
   const deep = deepYamlAt(text);
   if (deep) {
     problems.add(file, deep.line + lineOffset, deep.column, `the fields are nested more than ${LIMITS.yamlNesting} levels deep here, deeper than any field of the content format; check the indentation and the brackets`);
-    return { failed: true, data: undefined, locate: () => ({ line: 1 + lineOffset, column: 1 }), numberText: () => undefined };
+    return unreadYaml(lineOffset);
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
